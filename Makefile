@@ -1,0 +1,55 @@
+# The two commands: `make run` sets everything up and serves the portal on
+# http://127.0.0.1:$(PORT); `make test` sets up and runs the whole suite.
+# Both are idempotent.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# A local key for the development server, made once and never committed.
+SECRET_FILE := $(VENV)/secret_key
+RUN_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
+MANAGE = $(RUN_ENV) $(BIN)/python manage.py
+
+.PHONY: run test setup install translations lint check clean
+
+run: setup
+	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+setup: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) compile_translations
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_portal_data --verbosity 0
+
+install: $(VENV)/.installed $(SECRET_FILE)
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+$(SECRET_FILE):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+test: install
+	$(MANAGE) compile_translations
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+# Refresh the message catalogues after changing UI strings (needs GNU gettext).
+translations: install
+	cd lir_portal && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages -l de -l en -l tr -l ar --ignore "*/tests/*"
+	for app in municipalities committees statements qualification; do \
+	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages -l de -l en -l tr -l ar --ignore "tests/*"); done
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

@@ -1,0 +1,32 @@
+"""Template context shared by every page."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+
+def languages(request):
+    """Links to the current page in every language, for the switcher and hreflang.
+
+    On a page that cannot be resolved (a 404), the links lead to the home page
+    of each language instead.
+    """
+    current = get_language()
+    path = request.get_full_path()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if code != current and url == path:
+            url = f"/{code}/"
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+            }
+        )
+    return {"language_links": links}

@@ -1,0 +1,236 @@
+"""Municipalities of North Rhine-Westphalia, keyed by their official key (AGS)."""
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models.functions import Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class RegierungsBezirk(models.TextChoices):
+    """The five government districts, keyed by the third digit of the AGS."""
+
+    DUESSELDORF = "1", "Düsseldorf"
+    KOELN = "3", "Köln"
+    MUENSTER = "5", "Münster"
+    DETMOLD = "7", "Detmold"
+    ARNSBERG = "9", "Arnsberg"
+
+
+# A key of a body in NRW: Land 05, then the Regierungsbezirk digit.
+AGS_PATTERN = r"^05[13579][0-9]{5}$"
+DISTRICT_KEY_PATTERN = r"^05[13579][0-9]{2}$"
+
+ags_validator = RegexValidator(
+    AGS_PATTERN,
+    _(
+        "An official municipality key (AGS) of North Rhine-Westphalia has 8 digits "
+        "and starts with 05, followed by the digit of the Regierungsbezirk "
+        "(1, 3, 5, 7 or 9), for example 05315000."
+    ),
+)
+district_key_validator = RegexValidator(
+    DISTRICT_KEY_PATTERN,
+    _(
+        "A district key of North Rhine-Westphalia has 5 digits and starts with 05, "
+        "followed by the digit of the Regierungsbezirk, for example 05382."
+    ),
+)
+
+
+class DistrictManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class District(models.Model):
+    """A Kreis, a kreisfreie Stadt or the Städteregion Aachen."""
+
+    class Kind(models.TextChoices):
+        KREIS = "kreis", _("district (Kreis)")
+        KREISFREIE_STADT = "kreisfreie_stadt", _("district-free city")
+        STAEDTEREGION = "staedteregion", _("city region (Städteregion)")
+
+    key = models.CharField(
+        _("district key"), max_length=5, unique=True, validators=[district_key_validator]
+    )
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    regierungsbezirk = models.GeneratedField(
+        expression=Substr("key", 3, 1),
+        output_field=models.CharField(max_length=1, choices=RegierungsBezirk.choices),
+        db_persist=True,
+        verbose_name=_("Regierungsbezirk"),
+    )
+
+    objects = DistrictManager()
+
+    class Meta:
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(key__regex=DISTRICT_KEY_PATTERN),
+                name="district_key_format",
+                violation_error_message=district_key_validator.message,
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.key,)
+
+    @property
+    def regierungsbezirk_name(self):
+        return RegierungsBezirk(self.regierungsbezirk).label
+
+    @property
+    def is_city(self):
+        return self.kind == self.Kind.KREISFREIE_STADT
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def with_district(self):
+        return self.select_related("district")
+
+
+class MunicipalityManager(models.Manager.from_queryset(MunicipalityQuerySet)):
+    def get_by_natural_key(self, ags):
+        return self.get(ags=ags)
+
+
+class Municipality(models.Model):
+    """A municipality (Gemeinde) of NRW as listed in the official directory."""
+
+    class Kind(models.TextChoices):
+        STADT = "stadt", _("town")
+        GEMEINDE = "gemeinde", _("municipality")
+
+    ags = models.CharField(
+        _("official municipality key (AGS)"),
+        max_length=8,
+        unique=True,
+        validators=[ags_validator],
+        help_text=_("8 digits, as in the official municipality directory, e.g. 05315000."),
+    )
+    name = models.CharField(_("official name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(
+        _("designation"),
+        max_length=10,
+        choices=Kind.choices,
+        help_text=_("Stadt or Gemeinde; used in the committee's official name."),
+    )
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        verbose_name=_("district"),
+    )
+    regierungsbezirk = models.GeneratedField(
+        expression=Substr("ags", 3, 1),
+        output_field=models.CharField(max_length=1, choices=RegierungsBezirk.choices),
+        db_persist=True,
+        verbose_name=_("Regierungsbezirk"),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(50), MaxValueValidator(53)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(5), MaxValueValidator(10)],
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    area_km2 = models.DecimalField(
+        _("area in km²"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = MunicipalityManager()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name", "ags"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ags__regex=AGS_PATTERN),
+                name="municipality_ags_format",
+                violation_error_message=ags_validator.message,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=50, latitude__lte=53)
+                & models.Q(longitude__gte=5, longitude__lte=10),
+                name="municipality_coordinates_in_nrw",
+                violation_error_message=_("The coordinates lie outside North Rhine-Westphalia."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("municipalities:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.ags,)
+
+    def clean(self):
+        super().clean()
+        if self.ags and self.district_id and not self.ags.startswith(self.district.key):
+            raise ValidationError(
+                {
+                    "district": _(
+                        "The key %(ags)s does not belong to the district %(district)s "
+                        "(key %(key)s)."
+                    )
+                    % {"ags": self.ags, "district": self.district, "key": self.district.key}
+                }
+            )
+
+    @property
+    def regierungsbezirk_name(self):
+        return RegierungsBezirk(self.regierungsbezirk).label
+
+    @property
+    def designated_name(self):
+        """The name with its designation, in German, e.g. "Stadt Köln"."""
+        prefix = "Stadt" if self.kind == self.Kind.STADT else "Gemeinde"
+        return f"{prefix} {self.name}"
+
+    @property
+    def index_letter(self):
+        return index_letter(self.name)
+
+    def distance_km(self, other):
+        return distance_km(self.latitude, self.longitude, other.latitude, other.longitude)
+
+
+def index_letter(name):
+    """The A-Z letter a name is filed under: umlauts go with their base letter."""
+    first = name[:1].upper()
+    return {"Ä": "A", "Ö": "O", "Ü": "U"}.get(first, first)
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres (haversine)."""
+    phi1, phi2 = math.radians(float(lat1)), math.radians(float(lat2))
+    dphi = phi2 - phi1
+    dlambda = math.radians(float(lon2) - float(lon1))
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))

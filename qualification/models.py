@@ -1,0 +1,1 @@
+"""The qualification series for committee members (built in its own issue)."""
