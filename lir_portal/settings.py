@@ -139,6 +139,9 @@ STORAGES = {
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
+# Links typed without a scheme are taken as https (Django 6's default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 # HTTPS hardening is on whenever DEBUG is off, unless HTTPS=0 says the site is
 # served over plain HTTP (the local `make run`).
 HTTPS = env_bool("HTTPS", default=not DEBUG)
@@ -184,4 +187,22 @@ LOGGING = {
 
 # --- statements (Landtag papers, statements, search, feeds) ---
 
+# Attachments of statements are PDFs of at most this many megabytes.
+STATEMENTS_MAX_ATTACHMENT_MB = int(os.environ.get("STATEMENTS_MAX_ATTACHMENT_MB", "20"))
+# Statements per page in the public list.
+STATEMENTS_PAGE_SIZE = 20
+# Entries in the Atom feeds.
+STATEMENTS_FEED_SIZE = 30
+
 # --- qualification (seminars and registration) ---
+# Absolute address of the site, for links in mails sent outside a request.
+QUALIFICATION_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Hours a confirmation link stays valid (double opt-in).
+QUALIFICATION_CONFIRMATION_HOURS = int(os.environ.get("QUALIFICATION_CONFIRMATION_HOURS", "72"))
+# Days after a seminar's last session until purge_registrations anonymises its registrations.
+QUALIFICATION_RETENTION_DAYS = int(os.environ.get("QUALIFICATION_RETENTION_DAYS", "90"))
+# Largest group one registration may bring.
+QUALIFICATION_MAX_GROUP_SIZE = int(os.environ.get("QUALIFICATION_MAX_GROUP_SIZE", "30"))
+# Form posts allowed from one address within the window (seconds), via the cache.
+QUALIFICATION_POST_LIMIT = int(os.environ.get("QUALIFICATION_POST_LIMIT", "10"))
+QUALIFICATION_POST_WINDOW = int(os.environ.get("QUALIFICATION_POST_WINDOW", "600"))

@@ -60,6 +60,15 @@ class ImportReport:
     dry_run: bool = False
 
 
+def describe(error):
+    """'longitude: Ensure this value is less than or equal to 10.' for each field."""
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+        )
+    return "; ".join(error.messages)
+
+
 def german_slug(name):
     """A URL slug that spells umlauts the German way: Köln -> koeln."""
     table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
@@ -67,11 +76,19 @@ def german_slug(name):
 
 
 def official_name(raw):
-    """'Köln, Stadt' -> 'Köln'; the designation is kept in `kind`."""
-    for suffix in (", Stadt", ", Gemeinde", ", Kreis"):
-        if raw.endswith(suffix):
-            return raw[: -len(suffix)].strip()
-    return raw.strip()
+    """The name without the designation after the comma.
+
+    The directory writes "Köln, Stadt", "Solingen, Klingenstadt" or
+    "Meschede, Kreis- und Hochschulstadt"; the kind of body is kept in `kind`.
+    """
+    return raw.split(",", 1)[0].strip()
+
+
+def district_kind(code, name):
+    """The Städteregion Aachen is coded like a Kreis (43) in recent directories."""
+    if name.startswith("Städteregion"):
+        return District.Kind.STAEDTEREGION
+    return DISTRICT_KINDS[code]
 
 
 def load_rows(source):
@@ -123,10 +140,8 @@ def map_rows(rows):
             if kind_code not in DISTRICT_KINDS:
                 errors.append(f"Line {line}: unknown district kind {kind_code!r}.")
                 continue
-            districts[district_key] = {
-                "name": official_name(row["Gemeindename"]),
-                "kind": DISTRICT_KINDS[kind_code],
-            }
+            name = official_name(row["Gemeindename"])
+            districts[district_key] = {"name": name, "kind": district_kind(kind_code, name)}
         elif row.get("Satzart") == "60":
             ags = f"{district_key}{row.get('Gem', '')}"
             if kind_code not in MUNICIPALITY_KINDS:
@@ -189,7 +204,7 @@ def save(districts, municipalities, *, dry_run=False):
             try:
                 district.full_clean()
             except ValidationError as error:
-                errors.append(f"District {key}: {'; '.join(error.messages)}")
+                errors.append(f"District {key}: {describe(error)}")
                 continue
             district.save()
             district_objects[key] = district
@@ -227,7 +242,7 @@ def save(districts, municipalities, *, dry_run=False):
             try:
                 municipality.full_clean()
             except ValidationError as error:
-                errors.append(f"Line {values['line']} ({ags}): {'; '.join(error.messages)}")
+                errors.append(f"Line {values['line']} ({ags}): {describe(error)}")
                 continue
             municipality.save()
         if errors:

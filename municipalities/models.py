@@ -81,10 +81,17 @@ class District(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
     def natural_key(self):
         return (self.key,)
+
+    @property
+    def display_name(self):
+        """"Kreis Kleve" for a Kreis whose name does not say so; else the name."""
+        if self.kind == self.Kind.KREIS and "kreis" not in self.name.casefold():
+            return f"Kreis {self.name}"
+        return self.name
 
     @property
     def regierungsbezirk_name(self):

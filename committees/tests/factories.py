@@ -9,7 +9,7 @@ from model_bakery import baker
 from committees.models import Committee, CommitteeKind, Term
 from municipalities.models import District, Municipality
 
-_numbers = itertools.count(900)
+_numbers = itertools.cycle(range(100, 1000))
 
 
 def make_district(key="05999", name="Testkreis", kind=District.Kind.KREIS):

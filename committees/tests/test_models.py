@@ -58,7 +58,7 @@ def test_an_old_kind_in_the_new_term_is_refused_with_a_reason(cologne):
     committee = Committee(municipality=make_municipality(), term=term, kind="integrationsrat")
     with pytest.raises(ValidationError) as error:
         committee.full_clean()
-    assert "1 November 2025" in str(error.value.message_dict["kind"])
+    assert "1. November 2025" in str(error.value.message_dict["kind"])
 
 
 def test_the_new_name_is_refused_for_an_earlier_term():
@@ -76,7 +76,7 @@ def test_a_second_committee_for_a_municipality_and_term_is_refused(cologne):
     duplicate = Committee(municipality=cologne, term=term, kind=CommitteeKind.CHANCENGERECHTIGKEIT)
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
-    assert "already has a committee in this term" in str(error.value)
+    assert "bereits einen Ausschuss" in str(error.value)
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
 
@@ -88,7 +88,7 @@ def test_a_term_cannot_end_before_it_starts():
 
 def test_overlapping_terms_are_refused():
     term = Term(start=datetime.date(2028, 1, 1), end=datetime.date(2033, 1, 1))
-    with pytest.raises(ValidationError, match="overlaps"):
+    with pytest.raises(ValidationError, match="überschneidet sich"):
         term.full_clean()
 
 

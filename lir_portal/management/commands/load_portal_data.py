@@ -1,33 +1,63 @@
 """Load the portal's real data: the municipality directory, then every fixture.
 
-Safe to run again: municipalities are updated in place by their key and the
-fixtures use natural keys, so a second run updates rows instead of adding them.
+Safe to run again, and safe for what the office has edited since: the
+municipality directory updates its official fields in place by key, and a
+fixture record is only created when no record with its natural key exists;
+existing records are left as they are.
 """
 
 from django.conf import settings
-from django.core.management import call_command
+from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from municipalities.importer import GVImportError, import_gv
 
 GV_FILE = settings.BASE_DIR / "fixtures" / "gv" / "gemeinden_nrw.csv"
 
 
+def load_missing(path):
+    """Create the records of a JSON fixture that are not in the database yet.
+
+    Returns (created, present). Every record must be identified by a natural
+    key, otherwise a second run could not recognise it.
+    """
+    created = present = 0
+    deferred = []
+    with open(path, encoding="utf-8") as handle:
+        for item in serializers.deserialize("json", handle, handle_forward_references=True):
+            manager = item.object._meta.default_manager
+            if not (hasattr(item.object, "natural_key") and hasattr(manager, "get_by_natural_key")):
+                raise CommandError(f"{path.name}: {item.object._meta.label} has no natural key")
+            if item.object.pk is not None:
+                present += 1
+                continue
+            item.save()
+            created += 1
+            if item.deferred_fields:
+                deferred.append(item)
+    for item in deferred:
+        item.save_deferred_fields()
+    return created, present
+
+
 class Command(BaseCommand):
-    help = "Import the NRW municipality directory and load all fixtures (idempotent)."
+    help = "Import the NRW municipality directory and load the fixtures (idempotent)."
 
     def handle(self, *args, **options):
-        fixtures = sorted(path for path in (settings.BASE_DIR / "fixtures").glob("*.json"))
-        with transaction.atomic():
-            try:
+        fixtures = sorted((settings.BASE_DIR / "fixtures").glob("*.json"))
+        try:
+            with transaction.atomic():
                 report = import_gv(GV_FILE)
-            except GVImportError as error:
-                raise CommandError("\n".join(error.errors)) from error
-            self.stdout.write(
-                f"Municipalities: {report.created} created, {report.updated} updated, "
-                f"{report.unchanged} unchanged."
-            )
-            for fixture in fixtures:
-                call_command("loaddata", fixture, verbosity=options["verbosity"])
+                self.stdout.write(
+                    f"Municipalities: {report.created} created, {report.updated} updated, "
+                    f"{report.unchanged} unchanged."
+                )
+                for path in fixtures:
+                    created, present = load_missing(path)
+                    self.stdout.write(f"{path.name}: {created} created, {present} already present.")
+        except GVImportError as error:
+            raise CommandError("\n".join(error.errors)) from error
+        except (DatabaseError, serializers.base.DeserializationError) as error:
+            raise CommandError(f"Nothing was loaded: {error}") from error
         self.stdout.write(self.style.SUCCESS(f"Loaded {len(fixtures)} fixtures."))

@@ -1,0 +1,96 @@
+"""Site-wide promises: settings from the environment, no external requests, static files."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+BASE = Path(settings.BASE_DIR)
+
+
+def run_settings(env):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE="lir_portal.settings")
+    return subprocess.run(
+        [sys.executable, "-c", code], env=clean, cwd=BASE, capture_output=True, text=True
+    )
+
+
+def test_start_up_fails_clearly_without_secret_key_when_debug_is_off():
+    result = run_settings({"DEBUG": "0"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_start_up_works_with_secret_key_or_in_debug():
+    assert run_settings({"DEBUG": "0", "SECRET_KEY": "x" * 50}).stdout.strip() == "False"
+    assert run_settings({"DEBUG": "1"}).stdout.strip() == "True"
+
+
+def test_database_url_selects_postgresql():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'])"
+    )
+    env = {k: v for k, v in os.environ.items()}
+    env.update(DEBUG="1", DATABASE_URL="postgres://u@127.0.0.1:5999/lir")
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=BASE, capture_output=True, text=True)
+    assert out.stdout.split() == ["django.db.backends.postgresql", "lir"]
+
+
+def test_whitenoise_comes_directly_after_the_security_middleware():
+    assert settings.MIDDLEWARE[:2] == [
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ]
+    assert "CompressedManifest" in settings.STORAGES["staticfiles"]["BACKEND"]
+
+
+SOURCE_GLOBS = ["templates/**/*.html", "*/templates/**/*.html", "static/**/*.css", "static/**/*.js"]
+# Assets are loaded by src=, href= on <link>, url() in CSS and @import.
+ASSET_PATTERN = re.compile(
+    r"""(?:<(?:script|img|iframe|source|video|audio|embed)[^>]*\ssrc=|<link[^>]*\shref=|url\(|@import\s)\s*["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def test_no_asset_is_loaded_from_another_host():
+    offenders = []
+    for pattern in SOURCE_GLOBS:
+        for path in BASE.glob(pattern):
+            if ".venv" in path.parts or "staticfiles" in path.parts:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if ASSET_PATTERN.search(line) and 'rel="alternate"' not in line:
+                    offenders.append(f"{path.relative_to(BASE)}:{number}: {line.strip()}")
+    assert offenders == []
+
+
+@pytest.mark.django_db
+def test_pages_reference_only_local_assets(client):
+    html = client.get("/de/").content.decode()
+    for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+        if url.startswith(("http://", "https://", "//")):
+            assert url.startswith("http://testserver/"), url
+
+
+@pytest.mark.django_db
+def test_static_files_are_served_by_whitenoise_with_hashed_names(client):
+    html = client.get("/de/").content.decode()
+    css = re.search(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', html)
+    assert css, "the stylesheet should have a hashed name"
+    response = client.get(css.group(1))
+    assert response.status_code == 200
+    assert "max-age" in response["Cache-Control"]
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in response.content.decode()
