@@ -11,7 +11,7 @@ SECRET_FILE := $(VENV)/secret_key
 RUN_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
 
-.PHONY: run test setup install translations lint check clean
+.PHONY: run test setup install superuser translations lint clean
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
@@ -42,14 +42,23 @@ test: install
 	$(BIN)/ruff check .
 	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
+# An account for the Django admin at http://127.0.0.1:$(PORT)/admin/
+superuser: setup
+	$(MANAGE) createsuperuser
+
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-# Refresh the message catalogues after changing UI strings (needs GNU gettext).
+# Refresh the message catalogues after changing UI strings (needs GNU gettext's
+# xgettext). The project catalogue in locale/ covers templates/ and lir_portal/;
+# each app keeps its own in <app>/locale/.
+LANGS = -l de -l en -l tr -l ar
 translations: install
-	cd lir_portal && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages -l de -l en -l tr -l ar --ignore "*/tests/*"
+	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
+	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \
+	  --ignore "municipalities/*" --ignore "committees/*" --ignore "statements/*" --ignore "qualification/*"
 	for app in municipalities committees statements qualification; do \
-	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages -l de -l en -l tr -l ar --ignore "tests/*"); done
+	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages $(LANGS) --ignore "tests/*"); done
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

@@ -33,12 +33,12 @@ def outline():
         with open(OUTLINE_FILE, encoding="utf-8") as handle:
             data = json.load(handle)
     except FileNotFoundError:
-        return {"land": "", "regierungsbezirke": [], "source": ""}
+        return {"land": "", "regierungsbezirke": [], "attribution": ""}
     return {
         "land": "".join(ring_path(ring) for ring in data.get("rings", [])),
         "regierungsbezirke": [
             "".join(ring_path(ring) for ring in rings)
             for rings in data.get("regierungsbezirke", {}).values()
         ],
-        "source": data.get("source", ""),
+        "attribution": data.get("attribution", ""),
     }

@@ -139,9 +139,6 @@ STORAGES = {
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Links typed without a scheme are taken as https (Django 6's default).
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 # HTTPS hardening is on whenever DEBUG is off, unless HTTPS=0 says the site is
 # served over plain HTTP (the local `make run`).
 HTTPS = env_bool("HTTPS", default=not DEBUG)

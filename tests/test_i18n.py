@@ -129,3 +129,8 @@ def test_every_ui_string_is_translated(path):
 @override_settings(LANGUAGE_CODE="de")
 def test_admin_speaks_german_by_default(admin_client):
     assert "Ausschüsse" in admin_client.get("/admin/").content.decode()
+
+
+def test_terms_read_left_to_right_in_arabic(client):
+    html = client.get("/ar/ausschuesse/koeln/").content.decode()
+    assert '<span dir="ltr">2025–2030</span>' in html

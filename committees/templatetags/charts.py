@@ -10,16 +10,16 @@ _chart_ids = itertools.count(1)
 
 BAR_HEIGHT = 34
 BAR_GAP = 14
-LABEL_WIDTH = 0  # labels sit above the bars so long translations never collide
 CHART_WIDTH = 600
 
 
 @register.inclusion_tag("committees/includes/bar_chart.html")
-def bar_chart(title, rows, maximum=None, unit=""):
+def bar_chart(title, rows, maximum=None, series=True):
     """A horizontal bar chart.
 
     rows: (label, value, shown) with `shown` the value as the reader sees it,
-    e.g. "43.15 %" or "more than 90".
+    e.g. "43.15 %" or "more than 90". With `series`, each bar has its own
+    colour (committees against the Landtag); otherwise all bars share one.
     """
     rows = list(rows)
     top = float(maximum or max((float(value) for _, value, _ in rows), default=1) or 1)
@@ -34,7 +34,7 @@ def bar_chart(title, rows, maximum=None, unit=""):
                 "bar_y": y + 28,
                 "width": max(2, round(float(value) / top * (CHART_WIDTH - 140), 1)),
                 "height": BAR_HEIGHT,
-                "index": index,
+                "index": index if series else 0,
             }
         )
     for bar in bars:
@@ -47,5 +47,4 @@ def bar_chart(title, rows, maximum=None, unit=""):
         "bars": bars,
         "width": CHART_WIDTH,
         "height": height,
-        "unit": unit,
     }
