@@ -34,7 +34,9 @@ def browser():
     """Debian's Chromium, headless, driven by Selenium through Debian's chromedriver."""
     if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
         if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("Chromium and chromedriver are required (apt-get install chromium chromium-driver)")
+            pytest.fail(
+                "Chromium and chromedriver are required (apt-get install chromium chromium-driver)"
+            )
         pytest.skip("Debian's chromium and chromium-driver are not installed")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -42,9 +44,16 @@ def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
         "--lang=de",
     ):
         options.add_argument(argument)

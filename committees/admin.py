@@ -14,7 +14,14 @@ class TermAdmin(admin.ModelAdmin):
 
 @admin.register(Committee)
 class CommitteeAdmin(TabbedTranslationAdmin):
-    list_display = ["official_name", "term", "kind", "is_member", "seats_elected", "seats_delegated"]
+    list_display = [
+        "official_name",
+        "term",
+        "kind",
+        "is_member",
+        "seats_elected",
+        "seats_delegated",
+    ]
     list_filter = ["term", "kind", "is_member", "municipality__regierungsbezirk"]
     list_select_related = ["municipality", "term"]
     search_fields = ["municipality__name", "municipality__ags", "municipality__district__name"]
@@ -25,7 +32,15 @@ class CommitteeAdmin(TabbedTranslationAdmin):
         (_("Seats"), {"fields": ["seats_elected", "seats_delegated", "chair_name"]}),
         (
             _("Public contact"),
-            {"fields": ["contact_office", "contact_address", "contact_email", "contact_phone", "website"]},
+            {
+                "fields": [
+                    "contact_office",
+                    "contact_address",
+                    "contact_email",
+                    "contact_phone",
+                    "website",
+                ]
+            },
         ),
         (_("Note"), {"fields": ["note"]}),
     ]

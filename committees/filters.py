@@ -48,9 +48,7 @@ def text_query(words):
         if kinds:
             alternatives |= Q(
                 Exists(
-                    Committee.objects.filter(
-                        municipality=OuterRef("municipality"), kind__in=kinds
-                    )
+                    Committee.objects.filter(municipality=OuterRef("municipality"), kind__in=kinds)
                 )
             )
         if word.casefold() in {"stadt", "gemeinde"}:

@@ -199,16 +199,21 @@ class Committee(models.Model):
     def __str__(self):
         return f"{self.official_name} ({self.term})"
 
-    def natural_key(self):
-        return self.municipality.natural_key() + self.term.natural_key()
-
-    natural_key.dependencies = ["municipalities.municipality", "committees.term"]
+    def save(self, *args, **kwargs):
+        if not self.kind and self.term_id:
+            self.kind = self.term.allowed_kinds[-1]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(
             "committees:detail_term",
             kwargs={"slug": self.municipality.slug, "term": self.term.slug},
         )
+
+    def natural_key(self):
+        return self.municipality.natural_key() + self.term.natural_key()
+
+    natural_key.dependencies = ["municipalities.municipality", "committees.term"]
 
     @property
     def official_name(self):
@@ -223,8 +228,13 @@ class Committee(models.Model):
     @property
     def has_contact(self):
         return any(
-            (self.contact_office, self.contact_address, self.contact_email,
-             self.contact_phone, self.website)
+            (
+                self.contact_office,
+                self.contact_address,
+                self.contact_email,
+                self.contact_phone,
+                self.website,
+            )
         )
 
     def clean(self):
@@ -241,11 +251,6 @@ class Committee(models.Model):
                     "only from the term starting on 1 November 2025."
                 )
             raise ValidationError({"kind": message})
-
-    def save(self, *args, **kwargs):
-        if not self.kind and self.term_id:
-            self.kind = self.term.allowed_kinds[-1]
-        super().save(*args, **kwargs)
 
 
 class PublishedFigureManager(models.Manager):

@@ -42,7 +42,8 @@ def committee_index(request):
             "result_count": len(results),
             "total_count": committees.count() if filterset.is_bound else len(results),
             "groups": group_by_letter(results, lambda c: c.municipality.name),
-            "is_filtered": filterset.is_bound and any(request.GET.get(k) for k in filterset.filters),
+            "is_filtered": filterset.is_bound
+            and any(request.GET.get(k) for k in filterset.filters),
         },
     )
 
@@ -63,9 +64,13 @@ def committee_detail(request, slug, term=None):
     committee.municipality = municipality
     former_names = []
     for item in history:
-        if item.term.start < committee.term.start and item.official_name != committee.official_name:
-            if item.official_name not in former_names:
-                former_names.append(item.official_name)
+        name = item.official_name
+        if (
+            item.term.start < committee.term.start
+            and name != committee.official_name
+            and name not in former_names
+        ):
+            former_names.append(name)
     return render(
         request,
         "committees/committee_detail.html",

@@ -1,8 +1,8 @@
 """Pages of the portal as a whole: home and the error pages."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 from committees.models import Committee, Term
 from municipalities.models import Municipality

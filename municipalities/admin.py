@@ -22,5 +22,8 @@ class MunicipalityAdmin(admin.ModelAdmin):
     readonly_fields = ["regierungsbezirk"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "ags", "district", "regierungsbezirk"]}),
-        (None, {"fields": ["latitude", "longitude", "postcode", "population", "area_km2", "website"]}),
+        (
+            None,
+            {"fields": ["latitude", "longitude", "postcode", "population", "area_km2", "website"]},
+        ),
     ]

@@ -37,7 +37,13 @@ MUNICIPALITY_KINDS = {
 }
 REQUIRED_COLUMNS = {"Satzart", "Textkennzeichen", "Land", "RB", "Kreis", "Gem", "Gemeindename"}
 MUNICIPALITY_FIELDS = (
-    "name", "kind", "latitude", "longitude", "population", "area_km2", "postcode",
+    "name",
+    "kind",
+    "latitude",
+    "longitude",
+    "population",
+    "area_km2",
+    "postcode",
 )
 
 
@@ -71,7 +77,9 @@ def describe(error):
 
 def german_slug(name):
     """A URL slug that spells umlauts the German way: Köln -> koeln."""
-    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+    table = str.maketrans(
+        {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+    )
     return slugify(name.translate(table))
 
 
@@ -166,9 +174,10 @@ def map_rows(rows):
                 errors.append(f"Line {line}: the key {ags} appears twice.")
             municipalities[ags] = values
     for ags, values in municipalities.items():
-        if values["district_key"] not in districts and not District.objects.filter(
-            key=values["district_key"]
-        ).exists():
+        if (
+            values["district_key"] not in districts
+            and not District.objects.filter(key=values["district_key"]).exists()
+        ):
             errors.append(
                 f"Line {values['line']}: no district record for {ags} "
                 f"(expected key {values['district_key']})."
@@ -210,7 +219,7 @@ def save(districts, municipalities, *, dry_run=False):
             district_objects[key] = district
 
         existing = {m.ags: m for m in Municipality.objects.select_related("district")}
-        taken = set(m.slug for m in existing.values())
+        taken = {m.slug for m in existing.values()}
         for ags, values in sorted(municipalities.items()):
             district = district_objects.get(values["district_key"])
             new_values = {name: values[name] for name in MUNICIPALITY_FIELDS}
@@ -226,7 +235,8 @@ def save(districts, municipalities, *, dry_run=False):
                 report.changes.append(f"+ {ags} {values['name']}")
             else:
                 changed = [
-                    name for name, value in new_values.items()
+                    name
+                    for name, value in new_values.items()
                     if getattr(municipality, name) != value
                 ]
                 if municipality.district_id != getattr(district, "pk", None):

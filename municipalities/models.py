@@ -88,7 +88,7 @@ class District(models.Model):
 
     @property
     def display_name(self):
-        """"Kreis Kleve" for a Kreis whose name does not say so; else the name."""
+        """ "Kreis Kleve" for a Kreis whose name does not say so; else the name."""
         if self.kind == self.Kind.KREIS and "kreis" not in self.name.casefold():
             return f"Kreis {self.name}"
         return self.name

@@ -25,9 +25,9 @@ def municipality_index(request):
     bezirk = request.GET.get("regierungsbezirk", "")
     message = ""
     if len(query) > MAX_QUERY_LENGTH:
-        message = _("The search text was too long (at most %(max)d characters) and was ignored.") % {
-            "max": MAX_QUERY_LENGTH
-        }
+        message = _(
+            "The search text was too long (at most %(max)d characters) and was ignored."
+        ) % {"max": MAX_QUERY_LENGTH}
         query = ""
     if query:
         municipalities = municipalities.filter(name__icontains=query)

@@ -15,7 +15,9 @@ def test_admin_lists_search_and_filter(admin_client):
         response.content.decode()
     )
     term = Term.objects.get(start=RENAME_DATE)
-    response = admin_client.get(f"/admin/committees/committee/?term__id__exact={term.pk}&is_member__exact=0")
+    response = admin_client.get(
+        f"/admin/committees/committee/?term__id__exact={term.pk}&is_member__exact=0"
+    )
     assert "Kreuztal" in response.content.decode()
     assert admin_client.get("/admin/municipalities/municipality/?q=05315000").status_code == 200
 
@@ -23,7 +25,12 @@ def test_admin_lists_search_and_filter(admin_client):
 def test_admin_autocomplete_finds_municipalities(admin_client):
     response = admin_client.get(
         "/admin/autocomplete/",
-        {"term": "Hidd", "app_label": "committees", "model_name": "committee", "field_name": "municipality"},
+        {
+            "term": "Hidd",
+            "app_label": "committees",
+            "model_name": "committee",
+            "field_name": "municipality",
+        },
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Hiddenhausen"]
@@ -35,15 +42,24 @@ def test_admin_adds_a_committee_and_shows_the_derived_name(admin_client):
     response = admin_client.post(
         "/admin/committees/committee/add/",
         {
-            "municipality": haan.pk, "term": term.pk, "kind": "chancengerechtigkeit",
-            "is_member": "on", "seats_elected": "9", "seats_delegated": "4",
+            "municipality": haan.pk,
+            "term": term.pk,
+            "kind": "chancengerechtigkeit",
+            "is_member": "on",
+            "seats_elected": "9",
+            "seats_delegated": "4",
             "contact_email": "integration@example.org",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     committee = Committee.objects.get(municipality=haan, term=term)
-    assert committee.official_name == "Ausschuss für Chancengerechtigkeit und Integration der Stadt Haan"
-    change = admin_client.get(f"/admin/committees/committee/{committee.pk}/change/").content.decode()
+    assert (
+        committee.official_name
+        == "Ausschuss für Chancengerechtigkeit und Integration der Stadt Haan"
+    )
+    change = admin_client.get(
+        f"/admin/committees/committee/{committee.pk}/change/"
+    ).content.decode()
     assert "der Stadt Haan" in change
     # translation tabs for the note (modeltranslation)
     assert "id_note_ar" in change and "id_note_de" in change
@@ -54,9 +70,13 @@ def test_admin_edit_keeps_everything_else(admin_client):
     response = admin_client.post(
         f"/admin/committees/committee/{committee.pk}/change/",
         {
-            "municipality": committee.municipality_id, "term": committee.term_id,
-            "kind": committee.kind, "is_member": "on", "chair_name": "",
-            "website": "https://www.stadt-koeln.de/", "note_de": "Sitzungen monatlich.",
+            "municipality": committee.municipality_id,
+            "term": committee.term_id,
+            "kind": committee.kind,
+            "is_member": "on",
+            "chair_name": "",
+            "website": "https://www.stadt-koeln.de/",
+            "note_de": "Sitzungen monatlich.",
             "note_en": "Meets monthly.",
         },
     )
@@ -78,7 +98,12 @@ def test_admin_edit_keeps_everything_else(admin_client):
 def test_admin_refuses_bad_input_with_a_clear_message(admin_client, data, message):
     haan = Municipality.objects.get(slug="haan")
     term = Term.objects.get(start=RENAME_DATE)
-    post = {"municipality": haan.pk, "term": term.pk, "kind": "chancengerechtigkeit", "is_member": "on"}
+    post = {
+        "municipality": haan.pk,
+        "term": term.pk,
+        "kind": "chancengerechtigkeit",
+        "is_member": "on",
+    }
     if data.get("municipality") == "koeln":
         data = {"municipality": Municipality.objects.get(slug="koeln").pk}
     post.update(data)
@@ -94,8 +119,13 @@ def test_admin_refuses_an_invalid_key(admin_client):
     response = admin_client.post(
         f"/admin/municipalities/municipality/{cologne.pk}/change/",
         {
-            "name": "Köln", "slug": "koeln", "kind": "stadt", "ags": "12345",
-            "district": cologne.district_id, "latitude": "50.9", "longitude": "6.9",
+            "name": "Köln",
+            "slug": "koeln",
+            "kind": "stadt",
+            "ags": "12345",
+            "district": cologne.district_id,
+            "latitude": "50.9",
+            "longitude": "6.9",
         },
     )
     assert response.status_code == 200

@@ -12,6 +12,7 @@ def wait_for_url(browser, fragment):
         lambda driver: driver.execute_script("return document.readyState") == "complete"
     )
 
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 

@@ -79,8 +79,12 @@ def test_404_page_in_the_visitors_language(client, language):
     assert response.status_code == 404
     html = response.content.decode()
     assert f'lang="{language}" dir="{LANGUAGES[language]}"' in html
-    titles = {"de": "Seite nicht gefunden", "en": "Page not found", "tr": "Sayfa bulunamadı",
-              "ar": "الصفحة غير موجودة"}
+    titles = {
+        "de": "Seite nicht gefunden",
+        "en": "Page not found",
+        "tr": "Sayfa bulunamadı",
+        "ar": "الصفحة غير موجودة",
+    }
     assert titles[language] in html
 
 
@@ -103,8 +107,7 @@ def test_500_page_in_the_visitors_language(client, monkeypatch):
 def catalogues():
     base = Path(settings.BASE_DIR)
     return [
-        path for path in base.rglob("locale/*/LC_MESSAGES/django.po")
-        if ".venv" not in path.parts
+        path for path in base.rglob("locale/*/LC_MESSAGES/django.po") if ".venv" not in path.parts
     ]
 
 

@@ -37,9 +37,11 @@ def test_database_url_selects_postgresql():
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'])"
     )
-    env = {k: v for k, v in os.environ.items()}
+    env = dict(os.environ)
     env.update(DEBUG="1", DATABASE_URL="postgres://u@127.0.0.1:5999/lir")
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=BASE, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=BASE, capture_output=True, text=True
+    )
     assert out.stdout.split() == ["django.db.backends.postgresql", "lir"]
 
 

@@ -108,8 +108,12 @@ def test_a_share_above_100_per_cent_is_refused():
     term = make_term(datetime.date(2040, 11, 1), datetime.date(2045, 10, 31))
     with pytest.raises(IntegrityError), transaction.atomic():
         PublishedFigure.objects.create(
-            term=term, body="committees", metric="women_share", value=130,
-            source="x", as_of=datetime.date(2040, 11, 1),
+            term=term,
+            body="committees",
+            metric="women_share",
+            value=130,
+            source="x",
+            as_of=datetime.date(2040, 11, 1),
         )
 
 

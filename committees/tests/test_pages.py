@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from committees.models import Committee
 
@@ -112,7 +112,12 @@ def test_municipality_without_committee_says_so_and_lists_the_nearest(client):
     assert len(distances) == 5
     # Haan lies between Hilden, Solingen, Erkrath and Wuppertal.
     assert {c.municipality.name for c in response.context["nearest"][:3]} <= {
-        "Hilden", "Solingen", "Erkrath", "Wuppertal", "Mettmann", "Langenfeld (Rheinland)"
+        "Hilden",
+        "Solingen",
+        "Erkrath",
+        "Wuppertal",
+        "Mettmann",
+        "Langenfeld (Rheinland)",
     }
 
 

@@ -9,58 +9,63 @@ from municipalities.models import District, Municipality
 pytestmark = pytest.mark.django_db
 
 EXCERPT = Path(__file__).parent / "data" / "gv_excerpt.csv"
-HEADER = "Satzart;Textkennzeichen;Land;RB;Kreis;VB;Gem;Gemeindename;Flaeche_km2;Bevoelkerung;PLZ;Laengengrad;Breitengrad\n"
+HEADER = (
+    "Satzart;Textkennzeichen;Land;RB;Kreis;VB;Gem;Gemeindename;"
+    "Flaeche_km2;Bevoelkerung;PLZ;Laengengrad;Breitengrad\n"
+)
+COLOGNE_DISTRICT = "40;41;05;3;15;;;Köln, Stadt;;;;;\n"
+
+
+# The excerpt holds real rows of the directory: three municipalities without a
+# committee (deleted before each test, so the import creates them) and three
+# with committees, which must come out unchanged.
+NEW = {"05334020": "Monschau", "05358032": "Langerwehe", "05158008": "Haan"}
 
 
 @pytest.fixture
-def empty_registry():
-    """Start from no municipalities, as on a fresh installation."""
-    from committees.models import Committee
-
-    Committee.objects.all().delete()
-    Municipality.objects.all().delete()
-    District.objects.all().delete()
+def without_new():
+    Municipality.objects.filter(ags__in=NEW).delete()
 
 
-def test_import_creates_municipalities_with_official_names(empty_registry):
+def test_import_creates_municipalities_with_official_names(without_new):
     report = import_gv(EXCERPT)
-    assert report.created == 7
+    assert (report.created, report.updated, report.unchanged) == (3, 0, 3)
+    monschau = Municipality.objects.get(ags="05334020")
+    assert monschau.name == "Monschau"  # "Monschau, Stadt" without the designation
+    assert monschau.kind == Municipality.Kind.STADT
+    assert monschau.district.kind == District.Kind.STAEDTEREGION
+    assert monschau.regierungsbezirk_name == "Köln"
+    langerwehe = Municipality.objects.get(ags="05358032")
+    assert langerwehe.kind == Municipality.Kind.GEMEINDE
+    assert langerwehe.designated_name == "Gemeinde Langerwehe"
+    assert langerwehe.district.display_name == "Kreis Düren"
+    assert langerwehe.slug == "langerwehe"
     herford = Municipality.objects.get(ags="05758012")
-    assert herford.name == "Herford"  # "Herford, Hansestadt" without the designation
-    assert herford.kind == Municipality.Kind.STADT
-    assert herford.district.display_name == "Kreis Herford"
-    assert herford.regierungsbezirk_name == "Detmold"
-    hiddenhausen = Municipality.objects.get(ags="05758016")
-    assert hiddenhausen.kind == Municipality.Kind.GEMEINDE
-    assert hiddenhausen.designated_name == "Gemeinde Hiddenhausen"
-    aachen = Municipality.objects.get(ags="05334002")
-    assert aachen.district.kind == District.Kind.STAEDTEREGION
-    assert Municipality.objects.get(ags="05315000").district.kind == District.Kind.KREISFREIE_STADT
+    assert herford.name == "Herford"  # "Herford, Hansestadt"
 
 
-def test_dry_run_saves_nothing(empty_registry):
+def test_dry_run_saves_nothing(without_new):
     report = import_gv(EXCERPT, dry_run=True)
-    assert report.created == 7
-    assert Municipality.objects.count() == 0
-    assert District.objects.count() == 0
+    assert report.created == 3
+    assert not Municipality.objects.filter(ags__in=NEW).exists()
 
 
-def test_second_import_changes_nothing(empty_registry):
+def test_second_import_changes_nothing(without_new):
     import_gv(EXCERPT)
-    before = list(Municipality.objects.values())
+    before = list(Municipality.objects.order_by("ags").values())
     report = import_gv(EXCERPT)
-    assert (report.created, report.updated, report.unchanged) == (0, 0, 7)
-    assert list(Municipality.objects.values()) == before
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 6)
+    assert list(Municipality.objects.order_by("ags").values()) == before
 
 
-def test_import_updates_in_place_and_keeps_the_slug(empty_registry, tmp_path):
-    import_gv(EXCERPT)
+def test_import_updates_in_place_and_keeps_the_slug(tmp_path):
     cologne = Municipality.objects.get(ags="05315000")
     changed = EXCERPT.read_text(encoding="utf-8").replace("1073096", "1084831")
     path = tmp_path / "gv.csv"
     path.write_text(changed, encoding="utf-8")
     report = import_gv(path)
     assert (report.created, report.updated) == (0, 1)
+    assert report.changes == ["~ 05315000 Köln: population"]
     cologne.refresh_from_db()
     assert cologne.population == 1084831
     assert cologne.slug == "koeln"
@@ -80,10 +85,10 @@ def test_the_real_directory_has_every_nrw_municipality():
         assert municipality.ags.startswith(municipality.district.key)
 
 
-def test_windows_encoded_files_are_read(empty_registry, tmp_path):
+def test_windows_encoded_files_are_read(without_new, tmp_path):
     path = tmp_path / "gv.csv"
     path.write_bytes(EXCERPT.read_text(encoding="utf-8").encode("cp1252"))
-    import_gv(path)
+    assert import_gv(path).unchanged == 3  # "Köln" read as the same name
     assert Municipality.objects.get(ags="05315000").name == "Köln"
 
 
@@ -93,9 +98,15 @@ def test_windows_encoded_files_are_read(empty_registry, tmp_path):
         ("Name;Key\nKöln;05315000\n", "missing columns"),
         (HEADER, "no municipality"),
         (HEADER + "60;61;05;3;15;0000;000;Köln, Stadt;405;1;50667;x;50.9\n", "not a number"),
-        (HEADER + "60;99;05;3;15;0000;000;Köln, Stadt;405;1;50667;6.9;50.9\n", "unknown municipality kind"),
+        (
+            HEADER + "60;99;05;3;15;0000;000;Köln, Stadt;405;1;50667;6.9;50.9\n",
+            "unknown municipality kind",
+        ),
         (HEADER + "60;61;05;3;77;0000;000;Nirgendwo;1;1;50667;6.9;50.9\n", "no district record"),
-        (HEADER + "40;41;05;3;15;;;Köln, Stadt;;;;;\n60;61;05;3;15;0000;000;Köln;405;1;50667;13.4;52.5\n", "longitude: "),
+        (
+            HEADER + COLOGNE_DISTRICT + "60;61;05;3;15;0000;000;Köln;405;1;50667;13.4;52.5\n",
+            "longitude: ",
+        ),
     ],
 )
 def test_bad_files_are_refused_with_a_reason_and_nothing_is_saved(tmp_path, content, message):
@@ -110,12 +121,12 @@ def test_bad_files_are_refused_with_a_reason_and_nothing_is_saved(tmp_path, cont
     assert Municipality.objects.count() == before
 
 
-def test_command_reports_and_supports_dry_run(empty_registry, capsys):
+def test_command_reports_and_supports_dry_run(without_new, capsys):
     call_command("import_gv", str(EXCERPT), "--dry-run")
     assert "Dry run, nothing saved" in capsys.readouterr().out
-    assert Municipality.objects.count() == 0
+    assert not Municipality.objects.filter(ags__in=NEW).exists()
     call_command("import_gv", str(EXCERPT))
-    assert "7 created" in capsys.readouterr().out
+    assert "municipalities 3 created, 0 updated, 3 unchanged" in capsys.readouterr().out
 
 
 def test_command_names_a_missing_file():
@@ -125,8 +136,12 @@ def test_command_names_a_missing_file():
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Köln", "koeln"), ("Mülheim an der Ruhr", "muelheim-an-der-ruhr"),
-     ("Gronau (Westf.)", "gronau-westf"), ("Straße", "strasse")],
+    [
+        ("Köln", "koeln"),
+        ("Mülheim an der Ruhr", "muelheim-an-der-ruhr"),
+        ("Gronau (Westf.)", "gronau-westf"),
+        ("Straße", "strasse"),
+    ],
 )
 def test_slugs_spell_umlauts_the_german_way(name, slug):
     assert german_slug(name) == slug

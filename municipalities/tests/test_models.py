@@ -25,8 +25,13 @@ def test_the_database_refuses_an_invalid_key_too():
 def test_official_keys_are_unique():
     cologne = Municipality.objects.get(ags="05315000")
     copy = Municipality(
-        ags="05315000", name="Köln 2", slug="koeln-2", kind="stadt", district=cologne.district,
-        latitude=cologne.latitude, longitude=cologne.longitude,
+        ags="05315000",
+        name="Köln 2",
+        slug="koeln-2",
+        kind="stadt",
+        district=cologne.district,
+        latitude=cologne.latitude,
+        longitude=cologne.longitude,
     )
     with pytest.raises(ValidationError) as error:
         copy.full_clean()
@@ -55,6 +60,8 @@ def test_distance_between_cologne_and_duesseldorf_is_about_34_km():
     assert distance_km(51, 7, 51, 7) == 0
 
 
-@pytest.mark.parametrize(("name", "letter"), [("Übach-Palenberg", "U"), ("Ölde", "O"), ("Köln", "K")])
+@pytest.mark.parametrize(
+    ("name", "letter"), [("Übach-Palenberg", "U"), ("Ölde", "O"), ("Köln", "K")]
+)
 def test_umlauts_are_filed_under_their_base_letter(name, letter):
     assert index_letter(name) == letter
