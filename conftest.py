@@ -25,6 +25,29 @@ def portal_data(transactional_db):
     call_command("load_portal_data", verbosity=0)
 
 
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, but static files go through WhiteNoise.
+
+    The stock live server answers /static/ with Django's finder-based handler,
+    which knows nothing of the hashed names the pages link to, so browsers
+    would get unstyled pages. Here every request reaches the real middleware
+    stack, as in production.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = lambda application: application
+    server.start()
+    yield server
+    server.stop()
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 

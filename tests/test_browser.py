@@ -64,3 +64,11 @@ def test_keyboard_users_reach_the_content_with_the_skip_link(browser, live_serve
     # The focused link is visible (moved into view) and outlined.
     assert active.rect["y"] >= 0
     assert active.value_of_css_property("outline-style") != "none"
+
+
+def test_pages_are_styled_by_the_served_stylesheet(browser, live_server, portal_data):
+    browser.get(f"{live_server.url}/de/")
+    margin = browser.execute_script("return getComputedStyle(document.body).margin")
+    header = browser.find_element(By.CLASS_NAME, "site-header")
+    assert margin == "0px"  # the stylesheet loaded (browsers default to 8px)
+    assert header.value_of_css_property("background-color") == "rgba(0, 90, 112, 1)"
