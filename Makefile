@@ -11,7 +11,7 @@ SECRET_FILE := $(VENV)/secret_key
 RUN_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
 
-.PHONY: run test setup install superuser translations lint clean
+.PHONY: run test setup install superuser bench translations lint clean
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
@@ -41,6 +41,12 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Latency, queries and size of the public pages (see benchmarks/pages.py).
+bench: install
+	$(MANAGE) compile_translations
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(BIN)/python benchmarks/pages.py
 
 # An account for the Django admin at http://127.0.0.1:$(PORT)/admin/
 superuser: setup

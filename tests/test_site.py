@@ -96,3 +96,45 @@ def test_robots_txt(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_public_pages_forbid_inline_code_and_other_hosts(client):
+    response = client.get("/de/ausschuesse/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    html = response.content.decode()
+    assert " style=" not in html
+    assert not re.search(r"<script(?![^>]*application/ld\+json)[^>]*>\s*\S", html)
+
+
+def test_deployment_checks_pass_with_production_settings():
+    env = dict(os.environ)
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="k7#Qz!p2@Lm9$wR4^tY6&uI8*oP0(aS3)dF5_gH7+jK1=lZ2xC4vB6nM8",
+        HTTPS="1",
+        ALLOWED_HOSTS="portal.example.org",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        env=env,
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    found = set(re.findall(r"\((security\.\w+)\)", result.stdout + result.stderr))
+    # HSTS for subdomains and preloading are left to the domain's operator
+    # (HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD); nothing else may be reported.
+    assert found <= {"security.W005", "security.W021"}
+    env.update(HSTS_INCLUDE_SUBDOMAINS="1", HSTS_PRELOAD="1")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

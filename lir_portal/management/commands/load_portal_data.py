@@ -45,19 +45,20 @@ class Command(BaseCommand):
     help = "Import the NRW municipality directory and load the fixtures (idempotent)."
 
     def handle(self, *args, **options):
+        say = self.stdout.write if options["verbosity"] > 0 else (lambda message: None)
         fixtures = sorted((settings.BASE_DIR / "fixtures").glob("*.json"))
         try:
             with transaction.atomic():
                 report = import_gv(GV_FILE)
-                self.stdout.write(
+                say(
                     f"Municipalities: {report.created} created, {report.updated} updated, "
                     f"{report.unchanged} unchanged."
                 )
                 for path in fixtures:
                     created, present = load_missing(path)
-                    self.stdout.write(f"{path.name}: {created} created, {present} already present.")
+                    say(f"{path.name}: {created} created, {present} already present.")
         except GVImportError as error:
             raise CommandError("\n".join(error.errors)) from error
         except (DatabaseError, serializers.base.DeserializationError) as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
-        self.stdout.write(self.style.SUCCESS(f"Loaded {len(fixtures)} fixtures."))
+        say(self.style.SUCCESS(f"Loaded {len(fixtures)} fixtures."))
