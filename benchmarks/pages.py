@@ -68,7 +68,8 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_portal_data", verbosity=0)
     client = Client()
-    print(f"Database: {connection.vendor}, {ROUNDS} requests per page, Python {sys.version.split()[0]}")
+    python = sys.version.split()[0]
+    print(f"Database: {connection.vendor}, {ROUNDS} requests per page, Python {python}")
     print()
     print("| page | median ms | p95 ms | queries | KiB |")
     print("| --- | ---: | ---: | ---: | ---: |")
