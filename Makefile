@@ -58,7 +58,7 @@ lint:
 # Refresh the message catalogues after changing UI strings (needs GNU gettext's
 # xgettext). The project catalogue in locale/ covers templates/ and lir_portal/;
 # each app keeps its own in <app>/locale/.
-LANGS = -l de -l en -l tr -l ar
+LANGS = -l de -l en -l tr -l ar --no-obsolete
 translations: install
 	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
 	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \

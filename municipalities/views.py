@@ -1,14 +1,13 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 
 from committees.models import Committee, Term
 from committees.views import group_by_letter
 
-from .models import Municipality, RegierungsBezirk
+from .filters import MunicipalityFilter
+from .models import Municipality
 
 NEAREST_COUNT = 5
-MAX_QUERY_LENGTH = 100
 
 
 def municipality_index(request):
@@ -21,33 +20,19 @@ def municipality_index(request):
             to_attr="current_committees",
         )
     )
-    query = request.GET.get("q", "").strip()
-    bezirk = request.GET.get("regierungsbezirk", "")
-    message = ""
-    if len(query) > MAX_QUERY_LENGTH:
-        message = _(
-            "The search text was too long (at most %(max)d characters) and was ignored."
-        ) % {"max": MAX_QUERY_LENGTH}
-        query = ""
-    if query:
-        municipalities = municipalities.filter(name__icontains=query)
-    if bezirk in RegierungsBezirk.values:
-        municipalities = municipalities.filter(regierungsbezirk=bezirk)
-    elif bezirk:
-        message = _("Unknown Regierungsbezirk; showing all.")
-        bezirk = ""
-    rows = list(municipalities)
+    filterset = MunicipalityFilter(request.GET or None, queryset=municipalities)
+    rows = list(filterset.qs)
     return render(
         request,
         "municipalities/municipality_index.html",
         {
+            "filter": filterset,
+            "ignored_filters": filterset.form.errors if filterset.is_bound else {},
+            "is_filtered": filterset.is_bound
+            and any(request.GET.get(key) for key in filterset.filters),
             "groups": group_by_letter(rows, lambda m: m.name),
             "result_count": len(rows),
             "with_committee": sum(1 for m in rows if m.current_committees),
-            "query": query,
-            "bezirk": bezirk,
-            "bezirke": RegierungsBezirk.choices,
-            "message": message,
             "term": term,
         },
     )

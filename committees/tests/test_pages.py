@@ -136,6 +136,17 @@ def test_municipality_index_answers_for_every_town(client):
     response = client.get("/de/kommunen/?q=" + "y" * 500 + "&regierungsbezirk=x")
     assert response.status_code == 200
     assert response.context["result_count"] == 396
+    assert "nicht verstanden" in response.content.decode()
+
+
+def test_municipality_index_filters_by_committee_and_kreis(client):
+    without = client.get("/de/kommunen/?committee=no&district=05158").context
+    names = {m.name for _, group in without["groups"] for m in group}
+    assert "Haan" in names and "Hilden" not in names
+    assert without["with_committee"] == 0
+    with_committee = client.get("/de/kommunen/?committee=yes").context
+    assert with_committee["result_count"] == with_committee["with_committee"] == 113
+    assert client.get("/de/kommunen/?q=muelheim").context["result_count"] == 1
 
 
 def test_map_has_a_point_for_every_committee(client):
