@@ -19,6 +19,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_portal_data", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in German: a request of an earlier test may have left
+    another language active in this thread."""
+    from django.utils import translation
+
+    translation.activate("de")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def portal_data(transactional_db):
     """The real data for tests that run in a transaction of their own."""

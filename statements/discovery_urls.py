@@ -1,12 +1,12 @@
-"""Site-wide discovery files outside the language prefix: robots.txt."""
+"""Site-wide discovery files outside the language prefix: robots.txt and sitemap.xml."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-        name="robots_txt",
-    ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -1,8 +1,62 @@
 """Topics, statements of the association and the Landtag papers they refer to."""
 
+import hashlib
+
+import nh3
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from .references import MAX_NUMBER, MAX_TERM, Reference, format_reference
+from .validators import validate_pdf, validate_pdf_size
+
+# Slugs that name other pages under /stellungnahmen/ and so cannot be a statement.
+RESERVED_SLUGS = ("drucksachen", "themen", "suche", "feed", "anhoerungen", "vorschau", "anhaenge")
+
+# The formatting a statement's body may use; everything else is removed.
+BODY_TAGS = {
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "blockquote",
+    "q",
+    "cite",
+    "abbr",
+    "sub",
+    "sup",
+}
+BODY_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "q": {"cite"}}
+
+
+def sanitize_body(html):
+    return nh3.clean(
+        html or "",
+        tags=BODY_TAGS,
+        attributes=BODY_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
 
 
 class TopicManager(models.Manager):
@@ -31,6 +85,449 @@ class Topic(models.Model):
     def get_absolute_url(self):
         return reverse("statements:topic", kwargs={"slug": self.slug})
 
+    def get_feed_url(self):
+        return reverse("statements:topic_feed", kwargs={"slug": self.slug})
+
     def natural_key(self):
         return (self.slug,)
 
+
+class OriginatorManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Originator(models.Model):
+    """Who tabled a paper: a parliamentary group (Fraktion) or the state government."""
+
+    class Kind(models.TextChoices):
+        PARLIAMENTARY_GROUP = "fraktion", _("parliamentary group")
+        GOVERNMENT = "landesregierung", _("state government")
+        OTHER = "other", _("other")
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("As the Landtag writes it, e.g. CDU or GRÜNE.")
+    )
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    objects = OriginatorManager()
+
+    class Meta:
+        verbose_name = _("originator")
+        verbose_name_plural = _("originators")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        if self.kind == self.Kind.PARLIAMENTARY_GROUP:
+            return _("%(name)s parliamentary group") % {"name": self.name}
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("statements:paper_index") + f"?originator={self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class PaperKind(models.TextChoices):
+    ANTRAG = "antrag", _("motion (Antrag)")
+    ENTSCHLIESSUNGSANTRAG = "entschliessungsantrag", _("resolution motion (Entschließungsantrag)")
+    GESETZENTWURF = "gesetzentwurf", _("bill (Gesetzentwurf)")
+    BESCHLUSSEMPFEHLUNG = "beschlussempfehlung", _("recommendation for a decision")
+    KLEINE_ANFRAGE = "kleine_anfrage", _("minor interpellation (Kleine Anfrage)")
+    GROSSE_ANFRAGE = "grosse_anfrage", _("major interpellation (Große Anfrage)")
+    STELLUNGNAHME = "stellungnahme", _("written statement (Stellungnahme)")
+    UNTERRICHTUNG = "unterrichtung", _("briefing (Unterrichtung)")
+
+
+class PaperQuerySet(models.QuerySet):
+    def for_index(self):
+        return self.prefetch_related("originators")
+
+    def for_detail(self):
+        return self.prefetch_related(
+            "originators",
+            "topics",
+            Prefetch("refers_to", queryset=Paper.objects.order_by("term", "number")),
+            Prefetch("referred_by", queryset=Paper.objects.order_by("term", "number")),
+            Prefetch(
+                "hearings", queryset=Hearing.objects.select_related("committee").order_by("date")
+            ),
+            Prefetch("statements", queryset=Statement.objects.published().for_list()),
+        )
+
+    def with_reference(self, reference):
+        return self.filter(term=reference.term, number=reference.number)
+
+
+class PaperManager(models.Manager.from_queryset(PaperQuerySet)):
+    def get_by_natural_key(self, term, number):
+        return self.get(term=term, number=number)
+
+
+class Paper(models.Model):
+    """A printed paper (Drucksache) of the Landtag NRW, e.g. 17/1356."""
+
+    term = models.PositiveSmallIntegerField(
+        _("term of the Landtag"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_TERM)],
+        help_text=_("Wahlperiode, e.g. 17 for 2017–2022."),
+    )
+    number = models.PositiveIntegerField(
+        _("number"), validators=[MinValueValidator(1), MaxValueValidator(MAX_NUMBER)]
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=PaperKind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Leave empty if unknown.")
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("In our own words."))
+    originators = models.ManyToManyField(
+        Originator, related_name="papers", blank=True, verbose_name=_("originators")
+    )
+    refers_to = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="referred_by",
+        blank=True,
+        verbose_name=_("refers to"),
+        help_text=_("E.g. the motion a resolution motion is tabled on."),
+    )
+    topics = models.ManyToManyField(
+        Topic, related_name="papers", blank=True, verbose_name=_("topics")
+    )
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PaperManager()
+
+    class Meta:
+        verbose_name = _("Landtag paper")
+        verbose_name_plural = _("Landtag papers")
+        ordering = ["-term", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "number"],
+                name="paper_unique_reference",
+                violation_error_message=_("A Landtag paper with this reference already exists."),
+            ),
+            models.CheckConstraint(
+                condition=Q(term__gte=1, term__lte=MAX_TERM)
+                & Q(number__gte=1, number__lte=MAX_NUMBER),
+                name="paper_reference_in_range",
+                violation_error_message=_("The term or number of the paper is out of range."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("statements:paper", kwargs={"term": self.term, "number": self.number})
+
+    def natural_key(self):
+        return (self.term, self.number)
+
+    @property
+    def reference(self):
+        return format_reference(self.term, self.number)
+
+    @property
+    def archive_url(self):
+        return Reference(self.term, self.number).archive_url
+
+
+class LandtagCommitteeManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class LandtagCommittee(models.Model):
+    """A committee of the Landtag NRW, e.g. its integration committee."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = LandtagCommitteeManager()
+
+    class Meta:
+        verbose_name = _("Landtag committee")
+        verbose_name_plural = _("Landtag committees")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("statements:landtag_committee", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class HearingManager(models.Manager):
+    def get_by_natural_key(self, committee_slug, date):
+        return self.get(committee__slug=committee_slug, date=date)
+
+
+class Hearing(models.Model):
+    """A hearing (Anhörung) of a Landtag committee on one or more papers."""
+
+    committee = models.ForeignKey(
+        LandtagCommittee,
+        on_delete=models.PROTECT,
+        related_name="hearings",
+        verbose_name=_("Landtag committee"),
+    )
+    date = models.DateField(_("date"))
+    papers = models.ManyToManyField(
+        Paper, related_name="hearings", blank=True, verbose_name=_("papers dealt with")
+    )
+
+    objects = HearingManager()
+
+    class Meta:
+        verbose_name = _("hearing")
+        verbose_name_plural = _("hearings")
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "date"],
+                name="one_hearing_per_committee_and_day",
+                violation_error_message=_("This committee already has a hearing on this day."),
+            )
+        ]
+
+    def __str__(self):
+        return _("Hearing of the %(committee)s on %(date)s") % {
+            "committee": self.committee,
+            "date": date_format(self.date),
+        }
+
+    def get_absolute_url(self):
+        return reverse(
+            "statements:hearing",
+            kwargs={"slug": self.committee.slug, "date": self.date.isoformat()},
+        )
+
+    def natural_key(self):
+        return (self.committee.slug, self.date.isoformat())
+
+    natural_key.dependencies = ["statements.landtagcommittee"]
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        """Only what the public may see: published, with a publication time not in the future."""
+        return self.filter(status=Statement.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_sort_date(self):
+        return self.annotate(sort_date=Coalesce("date", "hearing__date"))
+
+    def for_list(self):
+        """Newest first (by the statement's date, else its hearing's), with what lists show."""
+        return (
+            self.with_sort_date()
+            .select_related("hearing__committee")
+            .prefetch_related(
+                "topics", Prefetch("papers", queryset=Paper.objects.order_by("term", "number"))
+            )
+            .order_by(models.F("sort_date").desc(nulls_last=True), "-published_at", "-pk")
+        )
+
+    def for_detail(self):
+        return self.select_related("hearing__committee").prefetch_related(
+            "topics",
+            "attachments",
+            Prefetch("papers", queryset=Paper.objects.for_index().order_by("term", "number")),
+        )
+
+    def on_topic(self, topic):
+        return self.filter(topics=topic)
+
+    def in_year(self, year):
+        return self.with_sort_date().filter(sort_date__year=year)
+
+    def on_papers(self, papers):
+        """Statements that refer to any of `papers` (a Paper queryset), without duplicates."""
+        return self.filter(
+            Exists(
+                Statement.papers.through.objects.filter(statement=OuterRef("pk"), paper__in=papers)
+            )
+        )
+
+
+class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Statement(models.Model):
+    """A written statement (Stellungnahme) of the Landesintegrationsrat."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("permalink"),
+        max_length=120,
+        unique=True,
+        help_text=_("The address of the statement; it cannot be changed once it is published."),
+    )
+    date = models.DateField(
+        _("date of the statement"), null=True, blank=True, help_text=_("Leave empty if unknown.")
+    )
+    summary = models.TextField(_("summary"), help_text=_("A few sentences in plain language."))
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Paragraphs, headings (h2–h4), lists, emphasis and links; other formatting is removed."
+        ),
+    )
+    papers = models.ManyToManyField(
+        Paper, related_name="statements", blank=True, verbose_name=_("Landtag papers")
+    )
+    hearing = models.ForeignKey(
+        Hearing,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("hearing"),
+    )
+    topics = models.ManyToManyField(
+        Topic, related_name="statements", blank=True, verbose_name=_("topics")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("published on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the statement is published; a future time delays publication."),
+    )
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = StatementManager()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="statement_published_has_date",
+                violation_error_message=_("A published statement needs a publication date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SLUGS),
+                name="statement_slug_not_reserved",
+                violation_error_message=_("This permalink is reserved for another page."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_body(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("statements:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @cached_property
+    def body_html(self):
+        return mark_safe(sanitize_body(self.body))  # noqa: S308 (sanitised by nh3 just above)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This permalink is reserved for another page.")})
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+
+def attachment_path(instance, filename):
+    return f"statements/{timezone.now():%Y}/{filename}"
+
+
+class Attachment(models.Model):
+    """A PDF belonging to a statement, e.g. the statement as sent to the Landtag."""
+
+    statement = models.ForeignKey(
+        Statement,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("statement"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("PDF file"),
+        upload_to=attachment_path,
+        validators=[validate_pdf_size, validate_pdf],
+        help_text=_("A PDF document; the size limit is set by STATEMENTS_MAX_ATTACHMENT_MB."),
+    )
+    size = models.PositiveIntegerField(_("size in bytes"), editable=False, default=0)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, editable=False, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):
+            digest = hashlib.sha256()
+            self.file.seek(0)
+            for chunk in self.file.chunks():
+                digest.update(chunk)
+            self.file.seek(0)
+            self.sha256 = digest.hexdigest()
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("statements:attachment", kwargs={"slug": self.statement.slug, "pk": self.pk})
+
+
+def statement_search_text(statement):
+    """Every language's title and summary and the text of the body, for substring search."""
+    parts = []
+    for code, _name in settings.LANGUAGES:
+        parts += [
+            getattr(statement, f"title_{code}", "") or "",
+            getattr(statement, f"summary_{code}", "") or "",
+        ]
+    parts.append(strip_tags(statement.body or ""))
+    return "\n".join(part for part in parts if part)
+
+
+def paper_search_text(paper):
+    parts = [paper.reference, paper.title]
+    parts += [getattr(paper, f"summary_{code}", "") or "" for code, _name in settings.LANGUAGES]
+    return "\n".join(part for part in parts if part)

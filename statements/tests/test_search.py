@@ -1,0 +1,208 @@
+"""One search over everything: stemming on PostgreSQL, safe with any input."""
+
+import pytest
+
+from statements.models import Topic
+from statements.search import highlight, search, simple_stem, words_of
+
+from .factories import make_paper, make_statement
+
+pytestmark = pytest.mark.django_db
+
+URL = "/de/stellungnahmen/suche/"
+
+
+def group(response, key):
+    return next((g for g in response.context["groups"] if g.key == key), None)
+
+
+def test_a_reference_goes_straight_to_the_paper(client):
+    for text in ["17/1356", "Drs. 17/1356", "17 / 1356", "Drucksache 17/1356"]:
+        response = client.get(URL, {"q": text})
+        assert response.status_code == 302
+        assert response["Location"] == "/de/stellungnahmen/drucksachen/17-1356/"
+
+
+def test_an_unknown_reference_says_so_and_links_the_archive(client):
+    response = client.get(URL, {"q": "17/99999"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "MMD17-99999.pdf" in html
+    assert response.context["reference_message"]
+
+
+def test_results_are_grouped_by_kind_with_highlights(client):
+    response = client.get(URL, {"q": "Migrantenselbstorganisationen"})
+    statements = group(response, "statements")
+    papers = group(response, "papers")
+    assert [s.slug for s in statements.results] == ["qualifizierung-migrantenselbstorganisationen"]
+    assert [p.reference for p in papers.results] == ["17/2157"]
+    html = response.content.decode()
+    assert "<mark>Migrantenselbstorganisationen</mark>" in html
+
+
+def test_a_part_of_a_compound_word_finds_the_compound(client):
+    response = client.get(URL, {"q": "Selbstorganisationen"})
+    assert group(response, "statements").count == 1
+    assert "<mark>Migrantenselbstorganisationen</mark>" in response.content.decode()
+
+
+def test_committees_and_municipalities_are_found_by_name(client):
+    response = client.get(URL, {"q": "Hiddenhausen"})
+    committees = group(response, "committees")
+    assert [c.official_name for c in committees.results] == [
+        "Ausschuss für Chancengerechtigkeit und Integration der Gemeinde Hiddenhausen"
+    ]
+    assert [m.name for m in group(response, "municipalities").results] == ["Hiddenhausen"]
+    assert 'href="/de/ausschuesse/hiddenhausen/"' in response.content.decode()
+
+
+def test_a_former_committee_name_finds_the_committee(client):
+    response = client.get(URL, {"q": "Integrationsrat Hiddenhausen"})
+    assert group(response, "committees").count == 1
+
+
+def test_topics_are_found_in_every_language(client):
+    response = client.get("/en/stellungnahmen/suche/", {"q": "sports clubs"})
+    assert [t.slug for t in group(response, "topics").results] == ["sportvereine"]
+    response = client.get(URL, {"q": "Mehrsprachigkeit"})
+    assert [t.slug for t in group(response, "topics").results] == ["mehrsprachigkeit"]
+
+
+def test_ranking_puts_title_matches_first(client):
+    topic = Topic.objects.get(slug="flucht")
+    body_only = make_statement(
+        title="Zur Lage in den Kommunen", body="<p>Am Rande geht es auch um Sprachkurse.</p>"
+    )
+    in_title = make_statement(title="Sprachkurse für alle", summary="Sprachkurse ausbauen")
+    in_title.topics.add(topic)
+    results = group(client.get(URL, {"q": "Sprachkurse"}), "statements").results
+    assert results.index(in_title) < results.index(body_only)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Integration',
+        'Integration" OR 1=1 --',
+        "'; DROP TABLE statements_statement; --",
+        "a & b | !c <-> d:*",
+        "Integration AND NOT Rat",
+        "😀🇩🇪 Integration 🙂",
+        "\\x00\\u0000 %_ %% _",
+        "(((((",
+        "-",
+        "x" * 200,
+        "Ä ö ü ß ﷽ 日本語",
+    ],
+)
+def test_odd_search_input_never_breaks(client, text):
+    response = client.get(URL, {"q": text})
+    assert response.status_code == 200
+    assert "<script" not in response.content.decode().split("<main", 1)[1]
+
+
+def test_a_very_long_search_is_refused_with_a_message(client):
+    response = client.get("/en/stellungnahmen/suche/", {"q": "Integration " * 1000})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "at most 200 characters" in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_an_empty_search_asks_for_words(client):
+    response = client.get(URL, {"q": "   "})
+    assert "Geben Sie ein, wonach Sie suchen." in response.content.decode()
+
+
+def test_the_search_echoes_input_escaped(client):
+    response = client.get(URL, {"q": "<script>alert(1)</script> Integration"})
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_highlight_escapes_the_text():
+    snippet = highlight("<b>Integrationsrat</b> & mehr", ["Integrationsräte"])
+    assert snippet == "&lt;b&gt;<mark>Integrationsrat</mark>&lt;/b&gt; &amp; mehr"
+
+
+def test_words_are_letters_and_digits_only():
+    assert words_of("\"Integration\" OR 'Rat'; -- 😀") == ["Integration", "OR", "Rat"]
+    assert len(words_of("a b c d e f g h i j k")) == 8
+
+
+def test_the_simple_stemmer_folds_umlauts_and_endings():
+    assert simple_stem("Integrationsräte") == "integrationsrat"
+    assert simple_stem("Selbstorganisationen") == "selbstorganisation"
+
+
+def test_the_simple_search_finds_plural_and_singular(client):
+    make_paper(title="Die Integrationsräte stärken")
+    groups = {g.key: g for g in search("Integrationsrat")}
+    assert any(p.title == "Die Integrationsräte stärken" for p in groups["papers"].results)
+
+
+# --- PostgreSQL: German full-text search -------------------------------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("title", "query"),
+    [
+        ("Der Integrationsrat der Stadt", "Integrationsräte"),
+        ("Die Integrationsräte in NRW", "Integrationsrat"),
+        ("Förderung der Mehrsprachigkeit", "mehrsprachig"),
+        ("Beratung von Geflüchteten", "Geflüchtete"),
+        ("Wahlrecht für Drittstaatsangehörige", "Drittstaatsangehöriger"),
+        ("Stärkung der Migrantenselbstorganisationen", "Selbstorganisationen"),
+        ("Qualifizierung von Vereinen", "Qualifizierungen"),
+    ],
+)
+def test_german_stemming_on_postgresql(title, query):
+    statement = make_statement(title=title, summary="Text")
+    groups = {g.key: g for g in search(query)}
+    assert statement in groups["statements"].results
+
+
+@pytest.mark.postgres
+def test_the_full_text_index_exists_on_postgresql():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'statements_statement_search_gin'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition.lower() and "search_vector" in definition
+
+
+@pytest.mark.postgres
+def test_the_search_vector_is_filled_on_postgresql():
+    statement = make_statement(title="Integrationsräte stärken")
+    statement.refresh_from_db()
+    assert "integrationsrat" in str(statement.search_vector)
+
+
+@pytest.mark.postgres
+def test_ranking_by_full_text_on_postgresql():
+    weak = make_statement(title="Allgemeines", body="<p>Die Integrationsräte erwähnt.</p>")
+    strong = make_statement(title="Integrationsräte stärken", summary="Integrationsräte")
+    results = {g.key: g for g in search("Integrationsrat")}["statements"].results
+    assert results.index(strong) < results.index(weak)
+
+
+@pytest.mark.postgres
+def test_the_search_can_use_its_indexes_on_postgresql():
+    """With sequential scans discouraged, the planner answers from the GIN indexes."""
+    from django.db import connection
+
+    from statements.models import Statement
+    from statements.search import _text_filter
+
+    queryset = Statement.objects.filter(_text_filter(["Integrationsräte"]))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    assert "statements_statement_search_gin" in plan
+    assert "statements_statement_text_trgm" in plan
