@@ -132,3 +132,42 @@ def test_admin_refuses_an_invalid_key(admin_client):
     assert "8 Ziffern" in response.content.decode()
     cologne.refresh_from_db()
     assert cologne.ags == "05315000"
+
+
+@pytest.fixture
+def office_user(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("office", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Geschäftsstelle"))
+    return user
+
+
+def test_office_staff_edit_registry_and_statements(client, office_user):
+    client.force_login(office_user)
+    committee = Committee.objects.current().get(municipality__slug="koeln")
+    for url in (
+        "/admin/committees/committee/",
+        f"/admin/committees/committee/{committee.pk}/change/",
+        "/admin/committees/committee/add/",
+        "/admin/municipalities/municipality/",
+        "/admin/statements/statement/add/",
+        "/admin/qualification/seminar/",
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_volkshochschule_accounts_cannot_touch_the_registry(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("vhs", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Volkshochschule"))
+    client.force_login(user)
+    committee = Committee.objects.current().first()
+    for url in (
+        "/admin/committees/committee/",
+        f"/admin/committees/committee/{committee.pk}/change/",
+        "/admin/municipalities/municipality/add/",
+        "/admin/statements/statement/",
+    ):
+        assert client.get(url).status_code == 403, url

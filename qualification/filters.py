@@ -1,0 +1,83 @@
+"""The seminar finder's filters; their state lives in the query string."""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality, RegierungsBezirk
+
+from .models import Module, Seminar, SeminarFormat, Volkshochschule
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class SeminarFilter(django_filters.FilterSet):
+    near = django_filters.ModelChoiceFilter(
+        label=_("Near me: my municipality"),
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        method="sort_only",
+        empty_label=_("– no sorting by distance –"),
+        help_text=_("Sorts the seminars by distance from your municipality."),
+    )
+    module = django_filters.ModelChoiceFilter(
+        label=_("Module"),
+        queryset=Module.objects.all(),
+        to_field_name="slug",
+        empty_label=_("all"),
+    )
+    regierungsbezirk = django_filters.ChoiceFilter(
+        field_name="vhs__municipality__regierungsbezirk",
+        label=_("Regierungsbezirk"),
+        choices=RegierungsBezirk.choices,
+        empty_label=_("all"),
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        field_name="vhs__municipality",
+        label=_("Town of the Volkshochschule"),
+        queryset=Municipality.objects.filter(volkshochschulen__isnull=False).distinct(),
+        to_field_name="slug",
+        empty_label=_("all"),
+    )
+    vhs = django_filters.ModelChoiceFilter(
+        label=_("Volkshochschule"),
+        queryset=Volkshochschule.objects.all(),
+        to_field_name="slug",
+        empty_label=_("all"),
+    )
+    date_from = django_filters.DateFilter(label=_("From"), method="filter_from", widget=DateInput())
+    date_to = django_filters.DateFilter(label=_("Until"), method="filter_to", widget=DateInput())
+    format = django_filters.ChoiceFilter(
+        label=_("Format"), choices=SeminarFormat.choices, empty_label=_("all")
+    )
+    free_seats = django_filters.BooleanFilter(
+        label=_("Only with free seats"),
+        method="filter_free_seats",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Seminar
+        fields = []
+
+    def sort_only(self, queryset, name, value):
+        return queryset
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(ends_on__gte=value)
+
+    def filter_to(self, queryset, name, value):
+        return queryset.filter(starts_on__lte=value)
+
+    def filter_free_seats(self, queryset, name, value):
+        if value:
+            return queryset.filter(seats_taken__lt=F("capacity")).exclude(
+                status__in=["full", "cancelled"]
+            )
+        return queryset

@@ -1,0 +1,137 @@
+"""The public registration form."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Committee, Term
+from municipalities.models import Municipality
+
+from .models import Membership, RegistrationKind
+
+
+class RegistrationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("I am registering"),
+        choices=RegistrationKind.choices,
+        initial=RegistrationKind.SINGLE,
+        widget=forms.RadioSelect,
+    )
+    contact_name = forms.CharField(
+        label=_("Name (for a group: the contact person)"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("We send a link to this address; the registration counts once you confirm it."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    participants = forms.IntegerField(
+        label=_("Number of participants"),
+        initial=1,
+        help_text=_("Only for a group; a registration for yourself is for one person."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality of your committee"),
+        queryset=Municipality.objects.none(),
+        to_field_name="slug",
+        empty_label=_("– please choose –"),
+    )
+    membership = forms.ChoiceField(
+        label=_("Membership in the committee"),
+        choices=[("", _("– please choose –")), *Membership.choices],
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example step-free access, a sign language interpreter or large print."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that these details are stored and passed to the Volkshochschule "
+            "running the seminar, only to organise my participation. They are deleted "
+            "at the latest %(days)d days after the seminar."
+        ),
+        error_messages={"required": _("Without your consent we cannot register you.")},
+    )
+    # Spam trap: hidden by CSS, people leave it empty, robots fill it in.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, seminar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seminar = seminar
+        term = Term.objects.current()
+        with_committee = Municipality.objects.filter(committees__term=term).distinct()
+        self.fields["municipality"].queryset = (
+            with_committee if term is not None else Municipality.objects.all()
+        )
+        self.fields["consent"].label = self.fields["consent"].label % {
+            "days": settings.QUALIFICATION_RETENTION_DAYS
+        }
+        maximum = settings.QUALIFICATION_MAX_GROUP_SIZE
+        self.fields["participants"].widget.attrs.update({"min": 1, "max": maximum})
+        self.term = term
+
+    def clean_contact_name(self):
+        return " ".join(self.cleaned_data["contact_name"].split())
+
+    def clean_participants(self):
+        number = self.cleaned_data["participants"]
+        maximum = settings.QUALIFICATION_MAX_GROUP_SIZE
+        if number < 1:
+            raise forms.ValidationError(_("Please enter at least one participant."))
+        if number > maximum:
+            raise forms.ValidationError(
+                _(
+                    "At most %(max)d people can be registered at once. For a larger group, "
+                    "please contact the Volkshochschule."
+                )
+                % {"max": maximum}
+            )
+        if number > self.seminar.capacity:
+            raise forms.ValidationError(
+                _("This seminar has only %(capacity)d seats in all.")
+                % {"capacity": self.seminar.capacity}
+            )
+        return number
+
+    def clean(self):
+        data = super().clean()
+        if data.get("homepage"):
+            # Shown above the form: the trap field itself is hidden.
+            raise forms.ValidationError(
+                _(
+                    "This form looks as if it was filled in automatically. Please leave the "
+                    "field “Leave this field empty” empty and send it again."
+                )
+            )
+        if data.get("kind") == RegistrationKind.SINGLE and data.get("participants", 1) != 1:
+            self.add_error(
+                "participants",
+                _("A registration for yourself is for one person; choose “a group” for more."),
+            )
+        if (
+            data.get("kind") == RegistrationKind.SINGLE
+            and data.get("membership") == Membership.BOTH
+        ):
+            self.add_error("membership", _("A single person is either elected or delegated."))
+        municipality = data.get("municipality")
+        if municipality is not None and self.term is not None:
+            data["committee"] = Committee.objects.filter(
+                municipality=municipality, term=self.term
+            ).first()
+        return data

@@ -1,0 +1,376 @@
+"""Registration workflow: double opt-in, seats, waiting list, cancellation, mails.
+
+Every step that touches seats locks the seminar row first (select_for_update in
+a transaction), so two requests for the last seats are served one after the
+other and a seminar never gets more confirmed participants than its capacity.
+A registration and the mail it triggers are saved in the same transaction; the
+mail is sent afterwards, and a mail that fails stays in the outbox
+(Notification) for send_pending_mails and the admin.
+"""
+
+import datetime
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Notification,
+    NotificationKind,
+    Registration,
+    RegistrationStatus,
+    Seminar,
+    SeminarStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class RegistrationError(Exception):
+    """A registration step that cannot be done; str() is a sentence for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidLink(RegistrationError):
+    pass
+
+
+class ExpiredLink(InvalidLink):
+    pass
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+def _locked_seminar(seminar_id):
+    return Seminar.objects.select_for_update().get(pk=seminar_id)
+
+
+def _queue(registration, kind):
+    return Notification.objects.create(registration=registration, kind=kind)
+
+
+# --- Steps ---------------------------------------------------------------------------
+
+
+def register(seminar, data, language):
+    """Save a new registration (awaiting confirmation) and send the confirmation link.
+
+    data holds the registration's fields (a RegistrationForm's cleaned_data).
+    Raises RegistrationError when the seminar is closed or the e-mail address
+    is already registered for it.
+    """
+    email = data["email"].strip().lower()
+    try:
+        with transaction.atomic():
+            seminar = _locked_seminar(seminar.pk)
+            problem = seminar.registration_problem()
+            if problem:
+                raise RegistrationError(problem)
+            if Registration.objects.active().filter(seminar=seminar, email=email).exists():
+                raise RegistrationError(already_registered_message())
+            registration = Registration.objects.create(
+                seminar=seminar,
+                kind=data["kind"],
+                contact_name=data["contact_name"],
+                email=email,
+                phone=data.get("phone", ""),
+                participants=data["participants"],
+                municipality=data["municipality"],
+                committee=data.get("committee"),
+                membership=data["membership"],
+                accessibility_needs=data.get("accessibility_needs", ""),
+                consent=True,
+                language=language,
+                token=new_token(),
+            )
+            notification = _queue(registration, NotificationKind.CONFIRM_REQUEST)
+    except IntegrityError as error:
+        # Two posts with the same address at the same moment: the constraint won.
+        raise RegistrationError(already_registered_message()) from error
+    deliver(notification)
+    return registration
+
+
+def already_registered_message():
+    return _(
+        "This e-mail address is already registered for this seminar. Please look for "
+        "our e-mail with your personal link; it lets you confirm or cancel."
+    )
+
+
+def find_registration(token):
+    """The registration behind a link, or InvalidLink."""
+    if not token or len(token) > 64:
+        raise InvalidLink(_("This link is not valid. Please check that you copied it completely."))
+    registration = (
+        Registration.objects.select_related("seminar__module", "seminar__vhs")
+        .filter(token=token, anonymised_at__isnull=True)
+        .first()
+    )
+    if registration is None:
+        raise InvalidLink(_("This link is not valid. Please check that you copied it completely."))
+    return registration
+
+
+def confirm(token):
+    """Double opt-in: the registrant confirms the e-mail address.
+
+    The registration takes seats if enough are free and nobody is waiting;
+    otherwise it joins the end of the waiting list. Confirming twice changes
+    nothing.
+    """
+    registration = find_registration(token)
+    with transaction.atomic():
+        seminar = _locked_seminar(registration.seminar_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != RegistrationStatus.PENDING:
+            return registration
+        if registration.confirmation_expired():
+            raise ExpiredLink(
+                _(
+                    "This confirmation link has expired. Please register again; the seats "
+                    "are only held for confirmed registrations."
+                )
+            )
+        if seminar.status == SeminarStatus.CANCELLED:
+            raise RegistrationError(_("This seminar has been cancelled."))
+        free = seminar.capacity - seminar.confirmed_participants()
+        someone_waiting = Registration.objects.waiting_list(seminar).exists()
+        registration.confirmed_at = timezone.now()
+        if registration.participants <= free and not someone_waiting:
+            registration.status = RegistrationStatus.CONFIRMED
+            kind = NotificationKind.CONFIRMED
+        else:
+            registration.status = RegistrationStatus.WAITLISTED
+            kind = NotificationKind.WAITLISTED
+        registration.save(update_fields=["status", "confirmed_at"])
+        notification = _queue(registration, kind)
+    deliver(notification)
+    return registration
+
+
+def cancel(token):
+    """The registrant cancels; freed seats go to the waiting list in order."""
+    registration = find_registration(token)
+    with transaction.atomic():
+        seminar = _locked_seminar(registration.seminar_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == RegistrationStatus.CANCELLED:
+            return registration, []
+        first = Seminar.objects.with_dates().get(pk=seminar.pk).starts_on
+        if first and first < timezone.localdate():
+            raise RegistrationError(
+                _(
+                    "The seminar has already started, so the registration can no longer be "
+                    "cancelled here. Please contact the Volkshochschule."
+                )
+            )
+        notifications = _cancel_locked(registration)
+        moved = fill_from_waiting_list(seminar)
+        notifications += [_queue(r, NotificationKind.MOVED_UP) for r in moved]
+    for notification in notifications:
+        deliver(notification)
+    return registration, moved
+
+
+def _cancel_locked(registration):
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    return [_queue(registration, NotificationKind.CANCELLED)]
+
+
+def cancel_by_staff(registrations):
+    """Cancel registrations from the admin; each seminar's waiting list moves up."""
+    notifications = []
+    by_seminar = {}
+    for registration in registrations:
+        by_seminar.setdefault(registration.seminar_id, []).append(registration.pk)
+    with transaction.atomic():
+        for seminar_id in sorted(by_seminar):
+            seminar = _locked_seminar(seminar_id)
+            rows = Registration.objects.select_for_update().filter(
+                pk__in=by_seminar[seminar_id],
+                status__in=[
+                    RegistrationStatus.PENDING,
+                    RegistrationStatus.CONFIRMED,
+                    RegistrationStatus.WAITLISTED,
+                ],
+            )
+            for registration in rows:
+                notifications += _cancel_locked(registration)
+            for moved in fill_from_waiting_list(seminar):
+                notifications.append(_queue(moved, NotificationKind.MOVED_UP))
+    for notification in notifications:
+        deliver(notification)
+    return len(notifications)
+
+
+def fill_from_waiting_list(seminar):
+    """Confirm waiting registrations in order while their group fits; seminar is locked.
+
+    The order is strict: when the first in line does not fit, nobody behind it
+    jumps the queue.
+    """
+    if seminar.status == SeminarStatus.CANCELLED:
+        return []
+    free = seminar.capacity - seminar.confirmed_participants()
+    moved = []
+    for registration in Registration.objects.waiting_list(seminar).select_for_update():
+        if registration.participants > free:
+            break
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.save(update_fields=["status"])
+        free -= registration.participants
+        moved.append(registration)
+    return moved
+
+
+def seminar_changed(seminar, old_status, old_capacity):
+    """After staff saved a seminar: tell registrants of a cancellation, fill new seats."""
+    notifications = []
+    with transaction.atomic():
+        seminar = _locked_seminar(seminar.pk)
+        if seminar.status == SeminarStatus.CANCELLED and old_status != SeminarStatus.CANCELLED:
+            for registration in seminar.registrations.active():
+                notifications.append(_queue(registration, NotificationKind.SEMINAR_CANCELLED))
+        elif old_capacity is not None and seminar.capacity > old_capacity:
+            for moved in fill_from_waiting_list(seminar):
+                notifications.append(_queue(moved, NotificationKind.MOVED_UP))
+    for notification in notifications:
+        deliver(notification)
+    return notifications
+
+
+# --- Mails ---------------------------------------------------------------------------
+
+SUBJECTS = {
+    NotificationKind.CONFIRM_REQUEST: _("Please confirm your registration"),
+    NotificationKind.CONFIRMED: _("Your seat is confirmed"),
+    NotificationKind.WAITLISTED: _("You are on the waiting list"),
+    NotificationKind.MOVED_UP: _("Good news: you have moved up from the waiting list"),
+    NotificationKind.CANCELLED: _("Your registration has been cancelled"),
+    NotificationKind.SEMINAR_CANCELLED: _("The seminar has been cancelled"),
+}
+
+
+def registration_link(registration):
+    """The registrant's personal page (confirm or cancel), in their language."""
+    with translation.override(registration.language):
+        path = reverse("qualification:registration", kwargs={"token": registration.token})
+    return settings.QUALIFICATION_SITE_URL + path
+
+
+def build_message(notification):
+    registration = notification.registration
+    seminar = Seminar.objects.for_listing().get(pk=registration.seminar_id)
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "seminar": seminar,
+            "sessions": list(seminar.sessions.all()),
+            "link": registration_link(registration) if registration.token else "",
+            "seminar_link": settings.QUALIFICATION_SITE_URL + seminar.get_absolute_url(),
+            "expires_at": registration.confirmation_expires_at,
+            "kind": notification.kind,
+            "position": registration.waiting_position(),
+        }
+        subject = f"{SUBJECTS[notification.kind]} – {seminar.module.title}"
+        body = render_to_string("qualification/mail/notification.txt", context)
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+        reply_to=[seminar.vhs.email] if seminar.vhs.email else None,
+    )
+
+
+def deliver(notification):
+    """Send one saved mail; on failure keep it for a retry. Returns True when sent."""
+    notification.attempts += 1
+    try:
+        build_message(notification).send()
+    except Exception as error:  # noqa: BLE001 - any mail failure must not lose the registration
+        notification.last_error = error.__class__.__name__[:200]
+        notification.save(update_fields=["attempts", "last_error"])
+        logger.warning(
+            "Mail %s (%s) for registration %s not sent: %s",
+            notification.pk,
+            notification.kind,
+            notification.registration_id,
+            error.__class__.__name__,
+        )
+        return False
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    notification.save(update_fields=["attempts", "last_error", "sent_at"])
+    return True
+
+
+def send_pending(limit=None):
+    """Retry every unsent mail of registrations that still have contact data."""
+    pending = (
+        Notification.objects.unsent()
+        .filter(registration__anonymised_at__isnull=True)
+        .select_related("registration")
+        .order_by("created_at", "pk")
+    )
+    if limit:
+        pending = pending[:limit]
+    sent = failed = 0
+    for notification in pending:
+        if deliver(notification):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+# --- Personal data retention ---------------------------------------------------------
+
+
+def purge_registrations(today=None, days=None, dry_run=False):
+    """Anonymise registrations of seminars that ended `days` ago; delete stale ones.
+
+    Contact data (name, e-mail, phone, accessibility needs) is erased; the
+    counts (participants, municipality, membership, status) stay for the
+    statistics. Unconfirmed registrations whose link has expired are deleted.
+    Returns (anonymised, deleted).
+    """
+    today = today or timezone.localdate()
+    days = settings.QUALIFICATION_RETENTION_DAYS if days is None else days
+    cutoff = today - datetime.timedelta(days=days)
+    ended = Seminar.objects.with_dates().filter(ends_on__lt=cutoff).values("pk")
+    to_anonymise = Registration.objects.filter(seminar__in=ended, anonymised_at__isnull=True)
+    expired_before = timezone.now() - datetime.timedelta(
+        hours=settings.QUALIFICATION_CONFIRMATION_HOURS
+    )
+    to_delete = Registration.objects.filter(
+        status=RegistrationStatus.PENDING, created_at__lt=expired_before, anonymised_at__isnull=True
+    ).exclude(seminar__in=ended)
+    with transaction.atomic():
+        anonymised = to_anonymise.count()
+        deleted = to_delete.count()
+        if not dry_run:
+            to_delete.delete()
+            to_anonymise.update(
+                contact_name="",
+                email="",
+                phone="",
+                accessibility_needs="",
+                token=None,
+                anonymised_at=timezone.now(),
+            )
+    return anonymised, deleted
