@@ -8,6 +8,7 @@ because a transactional test empties the database afterwards.
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -95,6 +96,45 @@ def browser():
     driver.implicitly_wait(5)
     yield driver
     driver.quit()
+
+
+AXE_SCRIPT = Path(__file__).parent / "tests" / "vendor" / "axe.min.js"
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+  .then(result => done(result.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+  .catch(error => done([{id: 'axe-error', help: String(error)}]));
+"""
+PHONE_WIDTH = 375
+
+
+@pytest.fixture
+def wcag_violations(browser):
+    """Open a page and return axe-core's WCAG 2.1 A/AA violations (empty if none)."""
+    axe = AXE_SCRIPT.read_text(encoding="utf-8")
+    browser.set_script_timeout(30)
+
+    def check(url):
+        browser.get(url)
+        browser.execute_script(axe)
+        return browser.execute_async_script(RUN_AXE)
+
+    return check
+
+
+@pytest.fixture
+def width_on_a_phone(browser):
+    """Open a page in a phone-sized window; return how wide the page really is."""
+    browser.set_window_size(PHONE_WIDTH, 800)
+
+    def measure(url):
+        browser.get(url)
+        return browser.execute_script("return document.documentElement.scrollWidth")
+
+    measure.limit = PHONE_WIDTH
+    return measure
 
 
 def is_postgresql():

@@ -1,13 +1,9 @@
 """WCAG 2.1 A/AA checks (axe-core, vendored in tests/vendor) on the statement pages."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = (Path(settings.BASE_DIR) / "tests" / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 PAGES = [
     "stellungnahmen/",
     "stellungnahmen/?topic=gibt-es-nicht",
@@ -20,32 +16,21 @@ PAGES = [
     "stellungnahmen/suche/?q=Integrationsrat",
     "stellungnahmen/suche/?q=" + "x" * 300,
 ]
-RUN_AXE = """
-const done = arguments[arguments.length - 1];
-axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-  .then(result => done(result.violations.map(v => ({
-      id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
-  .catch(error => done([{id: 'axe-error', help: String(error)}]));
-"""
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
-def test_statement_pages_have_no_wcag_violations(browser, live_server, portal_data, language):
-    browser.set_script_timeout(30)
+def test_statement_pages_have_no_wcag_violations(
+    wcag_violations, live_server, portal_data, language
+):
     found = {}
     for page in PAGES:
-        browser.get(f"{live_server.url}/{language}/{page}")
-        browser.execute_script(AXE)
-        result = browser.execute_async_script(RUN_AXE)
+        result = wcag_violations(f"{live_server.url}/{language}/{page}")
         if result:
             found[page] = result
     assert found == {}
 
 
-def test_statement_pages_work_on_a_phone(browser, live_server, portal_data):
-    browser.set_window_size(375, 800)
+def test_statement_pages_work_on_a_phone(width_on_a_phone, live_server, portal_data):
     for page in PAGES[:9]:
-        browser.get(f"{live_server.url}/de/{page}")
-        width = browser.execute_script("return document.documentElement.scrollWidth")
-        assert width <= 375, f"{page} scrolls sideways ({width}px)"
+        width = width_on_a_phone(f"{live_server.url}/de/{page}")
+        assert width <= width_on_a_phone.limit, f"{page} scrolls sideways ({width}px)"
