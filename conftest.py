@@ -137,12 +137,6 @@ def width_on_a_phone(browser):
     return measure
 
 
-def is_postgresql():
-    from django.db import connection
-
-    return connection.vendor == "postgresql"
-
-
 def pytest_collection_modifyitems(config, items):
     from django.db import connection
 
