@@ -40,6 +40,12 @@ PAGES = [
     "/de/karte/",
     "/de/statistik/",
     "/ar/ausschuesse/",
+    "/de/stellungnahmen/",
+    "/de/stellungnahmen/drucksachen/17-1356/",
+    "/de/stellungnahmen/suche/?q=Integrationsr%C3%A4te",
+    "/de/stellungnahmen/feed/",
+    "/de/qualifizierung/seminare/",
+    "/de/qualifizierung/seminare/?near=koeln",
 ]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
 
