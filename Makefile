@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # A local key for the development server, made once and never committed.
 SECRET_FILE := $(VENV)/secret_key
-RUN_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost
+RUN_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
+  SITE_URL=http://127.0.0.1:$(PORT)
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
 
 .PHONY: run test setup install superuser bench translations lint clean
