@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",
     "django_filters",
     "lir_portal",
     "municipalities",
@@ -91,6 +92,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets are rendered through TEMPLATES, so templates/django/forms/ can
+# replace Django's widget templates (a faster select, same HTML).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (psycopg 3).
 DATABASES = {
