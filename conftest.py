@@ -98,6 +98,21 @@ def browser():
     driver.quit()
 
 
+@pytest.fixture
+def wait_for_page(browser):
+    """Wait until the browser shows a fully loaded page whose address contains `fragment`."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def wait(fragment):
+        WebDriverWait(browser, 15).until(expected_conditions.url_contains(fragment))
+        WebDriverWait(browser, 15).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete"
+        )
+
+    return wait
+
+
 AXE_SCRIPT = Path(__file__).parent / "tests" / "vendor" / "axe.min.js"
 RUN_AXE = """
 const done = arguments[arguments.length - 1];

@@ -2,22 +2,13 @@
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
-
-def wait_for_url(browser, fragment):
-    WebDriverWait(browser, 15).until(EC.url_contains(fragment))
-    WebDriverWait(browser, 15).until(
-        lambda driver: driver.execute_script("return document.readyState") == "complete"
-    )
-
+from selenium.webdriver.support.ui import Select
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_visitor_filters_the_index_opens_a_committee_and_switches_to_arabic(
-    browser, live_server, portal_data
+    browser, wait_for_page, live_server, portal_data
 ):
     browser.get(f"{live_server.url}/de/ausschuesse/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ausschüsse A–Z"
@@ -29,21 +20,21 @@ def test_visitor_filters_the_index_opens_a_committee_and_switches_to_arabic(
     search = browser.find_element(By.ID, "id_q")
     search.send_keys("Herford")
     browser.find_element(By.CSS_SELECTOR, ".filter-form button[type=submit]").click()
-    wait_for_url(browser, "regierungsbezirk=7")
+    wait_for_page("regierungsbezirk=7")
     assert browser.find_element(By.CLASS_NAME, "result-count").text.startswith("3 von 113")
     names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".entry-list li > a")]
     assert names == ["Herford", "Hiddenhausen", "Löhne"]
 
     # Follow a committee.
     browser.find_element(By.LINK_TEXT, "Hiddenhausen").click()
-    wait_for_url(browser, "/ausschuesse/hiddenhausen/")
+    wait_for_page("/ausschuesse/hiddenhausen/")
     heading = browser.find_element(By.TAG_NAME, "h1").text
     assert heading == "Ausschuss für Chancengerechtigkeit und Integration der Gemeinde Hiddenhausen"
     assert "Integrationsrat der Gemeinde Hiddenhausen" in browser.page_source
 
     # Switch to Arabic: same page, right to left.
     browser.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="ar"]').click()
-    wait_for_url(browser, "/ar/ausschuesse/hiddenhausen/")
+    wait_for_page("/ar/ausschuesse/hiddenhausen/")
     html = browser.find_element(By.TAG_NAME, "html")
     assert html.get_attribute("lang") == "ar"
     assert html.get_attribute("dir") == "rtl"

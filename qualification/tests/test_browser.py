@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -14,7 +15,9 @@ from .factories import make_seminar, make_vhs
 pytestmark = pytest.mark.browser
 
 
-def test_finding_a_seminar_near_my_town_and_registering(browser, live_server, portal_data):
+def test_finding_a_seminar_near_my_town_and_registering(
+    browser, wait_for_page, live_server, portal_data
+):
     home = Municipality.objects.get(ags="05334002")  # Aachen
     near = make_seminar(vhs=make_vhs(home, name="VHS Nah"))
     make_seminar(vhs=make_vhs(Municipality.objects.get(ags="05711000"), name="VHS Fern"))
@@ -22,7 +25,7 @@ def test_finding_a_seminar_near_my_town_and_registering(browser, live_server, po
     browser.get(f"{live_server.url}/de/qualifizierung/seminare/")
     Select(browser.find_element(By.ID, "id_near")).select_by_value(home.slug)
     browser.find_element(By.CSS_SELECTOR, ".filter-form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda driver: "near=" in driver.current_url)
+    wait_for_page("near=")
     first = browser.find_element(By.CSS_SELECTOR, ".seminar-results li")
     assert "VHS Nah" in first.text
     assert "km" in first.text
@@ -48,7 +51,9 @@ def test_finding_a_seminar_near_my_town_and_registering(browser, live_server, po
     status = browser.find_element(By.CSS_SELECTOR, ".registration-status")
     assert status.get_attribute("data-status") == "pending"
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(
+    # The confirmation reloads the same address: an element found just before
+    # the new page replaces the old one goes stale, so keep looking.
+    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
         lambda driver: (
             driver.find_element(By.CSS_SELECTOR, ".registration-status").get_attribute(
                 "data-status"
