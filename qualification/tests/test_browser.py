@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.core import mail
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -51,12 +51,14 @@ def test_finding_a_seminar_near_my_town_and_registering(
     status = browser.find_element(By.CSS_SELECTOR, ".registration-status")
     assert status.get_attribute("data-status") == "pending"
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    # The confirmation reloads the same address: an element found just before
-    # the new page replaces the old one goes stale, so keep looking.
-    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+    # Confirming reloads the same address. Elements found while the old page
+    # is being replaced go stale, so ask whatever page is current, and let the
+    # wait (which fails after 10 s) ride over errors during the reload.
+    WebDriverWait(browser, 10, ignored_exceptions=[WebDriverException]).until(
         lambda driver: (
-            driver.find_element(By.CSS_SELECTOR, ".registration-status").get_attribute(
-                "data-status"
+            driver.execute_script(
+                "const s = document.querySelector('.registration-status');"
+                "return document.readyState === 'complete' && s && s.dataset.status;"
             )
             == "confirmed"
         )
