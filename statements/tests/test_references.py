@@ -2,12 +2,14 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from statements.references import (
+    FORMAT_MESSAGE,
     MAX_NUMBER,
     MAX_TERM,
+    RANGE_MESSAGE,
     Reference,
     find_reference,
     format_reference,
@@ -45,11 +47,20 @@ def test_the_usual_spellings(text):
 
 
 @given(st.text(max_size=40))
+@example("0/0")  # looks like a reference, but no such term or number exists
+@example("17/1356x")
 def test_garbage_is_refused_with_a_message(text):
     assume(find_reference(text) is None)
     with pytest.raises(ValidationError) as error:
         parse_reference(text)
-    assert "17/1356" in str(error.value.messages[0]) or "term" in str(error.value.messages[0])
+    # One of the two explanations, in the reader's language: how to write a
+    # reference (with the example 17/1356), or which terms and numbers exist.
+    explanations = {
+        str(FORMAT_MESSAGE),
+        str(RANGE_MESSAGE) % {"max_term": MAX_TERM, "max_number": MAX_NUMBER},
+    }
+    assert len(error.value.messages) == 1
+    assert error.value.messages[0] in explanations
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=30))
