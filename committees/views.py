@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
 
+from lir_portal.filtering import filter_state
 from municipalities.models import Municipality, RegierungsBezirk, index_letter
 
 from . import geo
@@ -31,19 +32,16 @@ def committee_index(request):
     committees = Committee.objects.for_index().in_term(term)
     filterset = CommitteeFilter(request.GET or None, queryset=committees)
     results = list(filterset.qs) if filterset.is_bound else list(committees)
-    ignored = filterset.form.errors if filterset.is_bound else {}
     return render(
         request,
         "committees/committee_index.html",
         {
             "term": term,
             "filter": filterset,
-            "ignored_filters": ignored,
+            **filter_state(filterset),
             "result_count": len(results),
             "total_count": committees.count() if filterset.is_bound else len(results),
             "groups": group_by_letter(results, lambda c: c.municipality.name),
-            "is_filtered": filterset.is_bound
-            and any(request.GET.get(k) for k in filterset.filters),
         },
     )
 

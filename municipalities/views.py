@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from committees.models import Committee, Term
 from committees.views import group_by_letter
+from lir_portal.filtering import filter_state
 
 from .filters import MunicipalityFilter
 from .models import Municipality
@@ -27,9 +28,7 @@ def municipality_index(request):
         "municipalities/municipality_index.html",
         {
             "filter": filterset,
-            "ignored_filters": filterset.form.errors if filterset.is_bound else {},
-            "is_filtered": filterset.is_bound
-            and any(request.GET.get(key) for key in filterset.filters),
+            **filter_state(filterset),
             "groups": group_by_letter(rows, lambda m: m.name),
             "result_count": len(rows),
             "with_committee": sum(1 for m in rows if m.current_committees),

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lir_portal.filtering import filter_state
+
 from . import calendar, services
 from .filters import SeminarFilter
 from .forms import RegistrationForm
@@ -59,7 +61,8 @@ def seminar_list(request):
             "filter": filterset,
             "seminars": results,
             "near": near,
-            "ignored_filters": filterset.form.errors if filterset.is_bound else {},
+            **filter_state(filterset),
+            # "near" sorts rather than filters, but it still counts as a choice to reset.
             "is_filtered": bool(active) or near is not None,
         },
     )

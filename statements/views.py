@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from lir_portal.filtering import filter_state
+
 from .filters import PaperFilter, StatementFilter
 from .forms import SearchForm
 from .models import Hearing, LandtagCommittee, Paper, Statement, Topic
@@ -38,16 +40,14 @@ def paginate(request, items, per_page):
 
 def filtered_list(request, filterset, per_page):
     """Context shared by list pages: filter, page, counts, messages on ignored input."""
-    is_filtered = filterset.is_bound and any(request.GET.get(name) for name in filterset.filters)
     queryset = filterset.qs
     page, page_error = paginate(request, queryset, per_page)
     return {
         "filter": filterset,
-        "ignored_filters": filterset.form.errors if filterset.is_bound else {},
+        **filter_state(filterset),
         "page_obj": page,
         "results": list(page.object_list) if not page_error else [],
         "result_count": page.paginator.count,
-        "is_filtered": is_filtered,
         "page_error": page_error,
     }
 
