@@ -58,8 +58,9 @@ lint:
 
 # Refresh the message catalogues after changing UI strings (needs GNU gettext's
 # xgettext). The project catalogue in locale/ covers templates/ and lir_portal/;
-# each app keeps its own in <app>/locale/.
-LANGS = -l de -l en -l tr -l ar --no-obsolete
+# each app keeps its own in <app>/locale/. Entries are sorted and carry no
+# source lines (lir_portal/management/commands/makemessages.py), so branches merge.
+LANGS = -l de -l en -l tr -l ar --no-obsolete --add-location=never
 translations: install
 	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
 	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \
