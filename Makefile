@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # A local key for the development server, made once and never committed.
 SECRET_FILE := $(VENV)/secret_key
-RUN_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
+RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
   SITE_URL=http://127.0.0.1:$(PORT)
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
 
@@ -41,6 +41,8 @@ test: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 # Latency, queries and size of the public pages (see benchmarks/pages.py).
@@ -64,8 +66,9 @@ LANGS = -l de -l en -l tr -l ar --no-obsolete --add-location=never
 translations: install
 	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
 	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \
-	  --ignore "municipalities/*" --ignore "committees/*" --ignore "statements/*" --ignore "qualification/*"
-	for app in municipalities committees statements qualification; do \
+	  --ignore "helpers/*" --ignore "municipalities/*" --ignore "committees/*" \
+	  --ignore "statements/*" --ignore "qualification/*"
+	for app in helpers municipalities committees statements qualification; do \
 	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages $(LANGS) --ignore "tests/*"); done
 
 clean:

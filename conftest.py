@@ -6,11 +6,15 @@ Tests that need a live server (browser tests) load it again themselves,
 because a transactional test empties the database afterwards.
 """
 
+import csv
+import json
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -18,6 +22,28 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_portal_data", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def source_counts():
+    """Counts read from the source files of the real data, so tests never type them.
+
+    municipalities and districts: rows of the official directory (GV-ISys);
+    current_committees: committee records of the latest term in the fixture.
+    """
+    fixtures = Path(settings.BASE_DIR) / "fixtures"
+    with open(fixtures / "gv" / "gemeinden_nrw.csv", encoding="utf-8", newline="") as handle:
+        kinds = Counter(row["Satzart"] for row in csv.DictReader(handle, delimiter=";"))
+    terms = json.loads((fixtures / "10_terms.json").read_text(encoding="utf-8"))
+    latest = max(term["fields"]["start"] for term in terms)
+    committees = json.loads((fixtures / "40_committees.json").read_text(encoding="utf-8"))
+    return {
+        "municipalities": kinds["60"],
+        "districts": kinds["40"],
+        "current_committees": sum(
+            1 for record in committees if record["fields"]["term"] == [latest]
+        ),
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -8,13 +8,16 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import Municipality
+from helpers.text import any_spelling
+from municipalities.models import Municipality, RegierungsBezirk, distance_from
 
 # § 27 GO NRW as amended in July 2025: from the term that starts on this day
 # the bodies are called "Ausschuss für Chancengerechtigkeit und Integration".
@@ -117,6 +120,16 @@ class Term(models.Model):
                 )
 
 
+def kinds_matching(word):
+    """Kinds whose official title or translated label contains the word."""
+    lowered = word.casefold()
+    return [
+        kind
+        for kind in CommitteeKind
+        if lowered in OFFICIAL_TITLES[kind].casefold() or lowered in str(kind.label).casefold()
+    ]
+
+
 class CommitteeQuerySet(models.QuerySet):
     def for_index(self):
         return self.select_related("municipality__district", "term")
@@ -129,6 +142,75 @@ class CommitteeQuerySet(models.QuerySet):
 
     def members(self):
         return self.filter(is_member=True)
+
+    def matching(self, words):
+        """Committees whose town or Kreis, or whose current or a former name, has every word.
+
+        "der" is left out (every official name has it); "Stadt" and "Gemeinde"
+        match the municipality's designation.
+        """
+        query = Q()
+        for word in words:
+            if word.casefold() == "der":
+                continue
+            alternatives = any_spelling(
+                ["municipality__name", "municipality__district__name"], [word]
+            )
+            kinds = kinds_matching(word)
+            if kinds:
+                named = Committee.objects.filter(
+                    municipality=OuterRef("municipality"), kind__in=kinds
+                )
+                alternatives |= Q(Exists(named))
+            if word.casefold() in {"stadt", "gemeinde"}:
+                alternatives |= Q(municipality__kind=word.casefold())
+            query &= alternatives
+        return self.filter(query)
+
+    def as_current_committees(self, term):
+        """A Prefetch giving each municipality `current_committees`: its committee in `term`."""
+        return Prefetch(
+            "committees",
+            queryset=self.in_term(term).select_related("term"),
+            to_attr="current_committees",
+        )
+
+    def history_of(self, municipality):
+        """The municipality's committee in every term, newest first."""
+        history = list(
+            self.filter(municipality=municipality).select_related("term").order_by("-term__start")
+        )
+        for committee in history:
+            committee.municipality = municipality
+        return history
+
+    def nearest_to(self, municipality, count):
+        """The `count` committees nearest to the municipality (but its own), `distance` in km."""
+        distance = distance_from(municipality, "municipality__latitude", "municipality__longitude")
+        return list(
+            self.exclude(municipality=municipality)
+            .annotate(distance=distance)
+            .order_by("distance", "municipality__name")[:count]
+        )
+
+    def by_regierungsbezirk(self):
+        """Per Regierungsbezirk: its label, the committees here and all its municipalities."""
+        committees = count_by(self, "municipality__regierungsbezirk")
+        municipalities = count_by(Municipality.objects.all(), "regierungsbezirk")
+        return [
+            {
+                "label": bezirk.label,
+                "committees": committees.get(bezirk.value, 0),
+                "municipalities": municipalities.get(bezirk.value, 0),
+            }
+            for bezirk in RegierungsBezirk
+        ]
+
+
+def count_by(queryset, field):
+    """{value of field: number of rows}, in one query."""
+    rows = queryset.order_by().values(field).annotate(n=Count("pk"))
+    return {row[field]: row["n"] for row in rows}
 
 
 class CommitteeManager(models.Manager.from_queryset(CommitteeQuerySet)):
@@ -219,6 +301,15 @@ class Committee(models.Model):
     def official_name(self):
         return official_name(self.kind, self.municipality)
 
+    def former_names(self, history):
+        """The official names of earlier terms in `history` that differ from this one."""
+        names = []
+        for item in history:
+            name = item.official_name
+            if item.term.start < self.term.start and name not in (self.official_name, *names):
+                names.append(name)
+        return names
+
     @property
     def seats_total(self):
         if self.seats_elected is None and self.seats_delegated is None:
@@ -253,7 +344,24 @@ class Committee(models.Model):
             raise ValidationError({"kind": message})
 
 
-class PublishedFigureManager(models.Manager):
+class PublishedFigureQuerySet(models.QuerySet):
+    def comparisons(self):
+        """Bar charts of the figures published for both bodies: title, rows, scale."""
+        charts = []
+        for metric in (PublishedFigure.Metric.AVERAGE_AGE, PublishedFigure.Metric.WOMEN_SHARE):
+            rows = [figure for figure in self if figure.metric == metric]
+            if rows:
+                charts.append(
+                    {
+                        "title": capfirst(PublishedFigure.Metric(metric).label),
+                        "rows": [(f.get_body_display(), f.value, f.shown) for f in rows],
+                        "maximum": 100 if metric == PublishedFigure.Metric.WOMEN_SHARE else None,
+                    }
+                )
+        return charts
+
+
+class PublishedFigureManager(models.Manager.from_queryset(PublishedFigureQuerySet)):
     def get_by_natural_key(self, term_start, body, metric):
         return self.get(term__start=term_start, body=body, metric=metric)
 

@@ -1,29 +1,23 @@
-"""Sitemap entries for the committee pages, in every language (used by /sitemap.xml)."""
+"""Sitemap entries of the registry's pages, in every language."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from helpers.sitemaps import I18nSitemap, NamedPagesSitemap
 from municipalities.models import Municipality
 
 from .models import Committee
 
 
-class I18nSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-
-
-class CommitteePagesSitemap(I18nSitemap):
-    """The home page, the committee index, the map and the figures."""
+class CommitteePagesSitemap(NamedPagesSitemap):
+    """The committee index, the municipality index, the map and the figures."""
 
     changefreq = "weekly"
-
-    def items(self):
-        return ["home", "committees:index", "committees:map", "committees:statistics"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = (
+        "committees:index",
+        "municipalities:index",
+        "committees:map",
+        "committees:statistics",
+    )
 
 
 class CommitteeSitemap(I18nSitemap):

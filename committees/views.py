@@ -1,54 +1,38 @@
-from itertools import groupby
+"""The registry's public pages: committees, municipalities, map and figures.
 
-from django.db.models import Count
+The municipality pages live here rather than in `municipalities`, because each
+of them shows the municipality's committees; `municipalities` holds only the
+official directory.
+"""
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import capfirst
 
-from lir_portal.filtering import filter_state
-from municipalities.models import Municipality, RegierungsBezirk, index_letter
+from helpers.lists import group_by_letter, list_page
+from municipalities.models import Municipality
 
 from . import geo
-from .filters import CommitteeFilter
+from .filters import CommitteeFilter, MunicipalityFilter
 from .models import Committee, PublishedFigure, Term
 
-
-def group_by_letter(items, name):
-    """[(letter, [items])] in A-Z order; umlauts are filed under their base letter."""
-    return [
-        (letter, list(group))
-        for letter, group in groupby(items, key=lambda item: index_letter(name(item)))
-    ]
-
-
-def count_by(queryset, field):
-    """{value of field: number of rows}, in one query."""
-    rows = queryset.order_by().values(field).annotate(n=Count("pk"))
-    return {row[field]: row["n"] for row in rows}
+NEAREST_COUNT = 5
 
 
 def committee_index(request):
     term = Term.objects.current()
     committees = Committee.objects.for_index().in_term(term)
-    filterset = CommitteeFilter(request.GET or None, queryset=committees)
-    results = list(filterset.qs) if filterset.is_bound else list(committees)
-    return render(
-        request,
-        "committees/committee_index.html",
-        {
-            "term": term,
-            "filter": filterset,
-            **filter_state(filterset),
-            "result_count": len(results),
-            "total_count": committees.count() if filterset.is_bound else len(results),
-            "groups": group_by_letter(results, lambda c: c.municipality.name),
-        },
+    context = list_page(request, CommitteeFilter, committees)
+    context.update(
+        term=term,
+        total_count=committees.count() if context["is_filtered"] else context["result_count"],
+        groups=group_by_letter(context["results"], lambda c: c.municipality.name),
     )
+    return render(request, "committees/committee_index.html", context)
 
 
 def committee_detail(request, slug, term=None):
     municipality = get_object_or_404(Municipality.objects.with_district(), slug=slug)
-    history = list(municipality.committees.select_related("term").order_by("-term__start"))
+    history = Committee.objects.history_of(municipality)
     if not history:
         return redirect(municipality)
     if term is None:
@@ -57,18 +41,6 @@ def committee_detail(request, slug, term=None):
         committee = next((c for c in history if c.term.slug == term), None)
         if committee is None:
             raise Http404("No committee in this term")
-    for item in history:
-        item.municipality = municipality
-    committee.municipality = municipality
-    former_names = []
-    for item in history:
-        name = item.official_name
-        if (
-            item.term.start < committee.term.start
-            and name != committee.official_name
-            and name not in former_names
-        ):
-            former_names.append(name)
     return render(
         request,
         "committees/committee_detail.html",
@@ -76,17 +48,48 @@ def committee_detail(request, slug, term=None):
             "committee": committee,
             "municipality": municipality,
             "history": history,
-            "former_names": former_names,
+            "former_names": committee.former_names(history),
             "is_current": committee.term == Term.objects.current(),
+        },
+    )
+
+
+def municipality_index(request):
+    """Every NRW municipality A-Z, marked with whether it has a committee now."""
+    term = Term.objects.current()
+    municipalities = Municipality.objects.with_district().prefetch_related(
+        Committee.objects.as_current_committees(term)
+    )
+    context = list_page(request, MunicipalityFilter, municipalities)
+    context.update(
+        term=term,
+        groups=group_by_letter(context["results"], lambda m: m.name),
+        with_committee=sum(1 for m in context["results"] if m.current_committees),
+    )
+    return render(request, "committees/municipality_index.html", context)
+
+
+def municipality_detail(request, slug):
+    municipality = get_object_or_404(Municipality.objects.with_district(), slug=slug)
+    term = Term.objects.current()
+    current = Committee.objects.in_term(term)
+    return render(
+        request,
+        "committees/municipality_detail.html",
+        {
+            "municipality": municipality,
+            "committee": current.filter(municipality=municipality).first(),
+            "history": Committee.objects.history_of(municipality),
+            "nearest": current.for_index().nearest_to(municipality, NEAREST_COUNT),
+            "term": term,
         },
     )
 
 
 def committee_map(request):
     term = Term.objects.current()
-    committees = Committee.objects.for_index().in_term(term)
     points = []
-    for committee in committees:
+    for committee in Committee.objects.for_index().in_term(term):
         x, y = geo.project(committee.municipality.latitude, committee.municipality.longitude)
         points.append({"committee": committee, "x": x, "y": y})
     return render(
@@ -104,40 +107,18 @@ def committee_map(request):
 
 def statistics(request):
     term = Term.objects.current()
-    figures = list(PublishedFigure.objects.filter(term=term).select_related("term"))
-    by_metric = {}
-    for figure in figures:
-        by_metric.setdefault(figure.metric, []).append(figure)
+    figures = PublishedFigure.objects.filter(term=term).select_related("term")
+    figures_list = list(figures)  # fills the cache that comparisons() iterates
     committees = Committee.objects.in_term(term)
-    per_bezirk = count_by(committees, "municipality__regierungsbezirk")
-    municipalities_per_bezirk = count_by(Municipality.objects.all(), "regierungsbezirk")
-    bezirke = [
-        {
-            "label": bezirk.label,
-            "committees": per_bezirk.get(bezirk.value, 0),
-            "municipalities": municipalities_per_bezirk.get(bezirk.value, 0),
-        }
-        for bezirk in RegierungsBezirk
-    ]
-    comparisons = []
-    for metric in (PublishedFigure.Metric.AVERAGE_AGE, PublishedFigure.Metric.WOMEN_SHARE):
-        rows = by_metric.get(metric)
-        if rows:
-            comparisons.append(
-                {
-                    "title": capfirst(PublishedFigure.Metric(metric).label),
-                    "rows": [(f.get_body_display(), f.value, f.shown) for f in rows],
-                    "maximum": 100 if metric == PublishedFigure.Metric.WOMEN_SHARE else None,
-                }
-            )
+    bezirke = committees.by_regierungsbezirk()
     return render(
         request,
         "committees/statistics.html",
         {
             "term": term,
-            "comparisons": comparisons,
-            "countries": by_metric.get(PublishedFigure.Metric.COUNTRIES, []),
-            "figures": figures,
+            "figures": figures_list,
+            "comparisons": figures.comparisons(),
+            "countries": [f for f in figures_list if f.metric == PublishedFigure.Metric.COUNTRIES],
             "committee_count": committees.count(),
             "member_count": committees.members().count(),
             "bezirke": bezirke,

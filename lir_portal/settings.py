@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_filters",
     "lir_portal",
+    "helpers",
     "municipalities",
     "committees",
     "statements",
@@ -200,9 +201,10 @@ STATEMENTS_PAGE_SIZE = 20
 # Entries in the Atom feeds.
 STATEMENTS_FEED_SIZE = 30
 
+# Absolute address of the site, for links in mails and calendars made outside a request.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # --- qualification (seminars and registration) ---
-# Absolute address of the site, for links in mails sent outside a request.
-QUALIFICATION_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Hours a confirmation link stays valid (double opt-in).
 QUALIFICATION_CONFIRMATION_HOURS = int(os.environ.get("QUALIFICATION_CONFIRMATION_HOURS", "72"))
 # Days after a seminar's last session until purge_registrations anonymises its registrations.

@@ -1,12 +1,19 @@
-"""Pages of the portal as a whole: home and the error pages."""
+"""Pages of the portal as a whole: home, site search, robots.txt and the error pages."""
 
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from committees.models import Committee, Term
 from municipalities.models import Municipality
-from statements.models import Topic
+from statements.models import Paper, Topic
+from statements.references import find_reference
+
+from .forms import SearchForm
+from .search import search
 
 
 def home(request):
@@ -22,6 +29,47 @@ def home(request):
             "municipality_count": Municipality.objects.count(),
             "topics": Topic.objects.all(),
         },
+    )
+
+
+@require_safe
+def search_view(request):
+    """Search everything; a Landtag paper's reference ("Drs. 17/1356") opens that paper."""
+    form = SearchForm(request.GET or None)
+    groups, query, reference, reference_message = [], "", None, ""
+    if form.is_bound and form.is_valid():
+        query = form.cleaned_data["q"]
+        reference = find_reference(query)
+        if reference:
+            paper = Paper.objects.with_reference(reference).first()
+            if paper:
+                return redirect(paper)
+            reference_message = _(
+                "We have no record of the Landtag paper %(reference)s. You can look it up in "
+                "the Landtag's document archive."
+            ) % {"reference": reference}
+        groups = search(query)
+    return render(
+        request,
+        "search.html",
+        {
+            "form": form,
+            "query": query,
+            "groups": [group for group in groups if group.count],
+            "total": sum(group.count for group in groups),
+            "reference": reference if reference_message else None,
+            "reference_message": reference_message,
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+def robots_txt(request):
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
     )
 
 

@@ -5,9 +5,12 @@ import math
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Substr
+from django.db.models import FloatField, Value
+from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from helpers.text import any_spelling, index_letter
 
 
 class RegierungsBezirk(models.TextChoices):
@@ -105,6 +108,10 @@ class District(models.Model):
 class MunicipalityQuerySet(models.QuerySet):
     def with_district(self):
         return self.select_related("district")
+
+    def matching(self, words):
+        """Municipalities whose name or district contains every word, in any spelling."""
+        return self.filter(any_spelling(["name", "district__name"], words))
 
 
 class MunicipalityManager(models.Manager.from_queryset(MunicipalityQuerySet)):
@@ -225,12 +232,6 @@ class Municipality(models.Model):
         return distance_km(self.latitude, self.longitude, other.latitude, other.longitude)
 
 
-def index_letter(name):
-    """The A-Z letter a name is filed under: umlauts go with their base letter."""
-    first = name[:1].upper()
-    return {"Ä": "A", "Ö": "O", "Ü": "U"}.get(first, first)
-
-
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -241,3 +242,21 @@ def distance_km(lat1, lon1, lat2, lon2):
     dlambda = math.radians(float(lon2) - float(lon1))
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def distance_from(municipality, latitude, longitude):
+    """A database expression: km from `municipality` to the point in the given fields.
+
+    The same haversine formula as distance_km, for annotating and ordering rows
+    by distance in the query (SQLite gets the math functions from Django).
+    """
+
+    def radians(value):
+        return Radians(Cast(value, FloatField()))
+
+    phi1 = radians(Value(float(municipality.latitude)))
+    phi2 = radians(latitude)
+    half_dphi = (phi2 - phi1) / 2
+    half_dlambda = (radians(longitude) - radians(Value(float(municipality.longitude)))) / 2
+    a = Power(Sin(half_dphi), 2) + Cos(phi1) * Cos(phi2) * Power(Sin(half_dlambda), 2)
+    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(a))

@@ -1,28 +1,11 @@
-"""Sitemap entries for the municipality pages, in every language (used by /sitemap.xml)."""
+"""Sitemap entries of the municipality pages, in every language."""
 
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from helpers.sitemaps import I18nSitemap
 
 from .models import Municipality
 
 
-class MunicipalityIndexSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-    changefreq = "monthly"
-
-    def items(self):
-        return ["municipalities:index"]
-
-    def location(self, item):
-        return reverse(item)
-
-
-class MunicipalitySitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class MunicipalitySitemap(I18nSitemap):
     changefreq = "yearly"
 
     def items(self):

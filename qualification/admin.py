@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import exports, services
-from .access import ALL, limit_to_scope, vhs_scope
+from .access import limit_to_scope, vhs_scope
 from .models import (
     Contact,
     Module,
@@ -64,15 +64,15 @@ class VolkshochschuleAdmin(admin.ModelAdmin):
         return limit_to_scope(super().get_queryset(request), request.user, "pk")
 
     def get_readonly_fields(self, request, obj=None):
-        if vhs_scope(request.user) is ALL:
+        if vhs_scope(request.user).everything:
             return []
         return ["name", "slug", "municipality"]
 
     def has_add_permission(self, request):
-        return vhs_scope(request.user) is ALL and super().has_add_permission(request)
+        return vhs_scope(request.user).everything and super().has_add_permission(request)
 
     def has_delete_permission(self, request, obj=None):
-        return vhs_scope(request.user) is ALL and super().has_delete_permission(request, obj)
+        return vhs_scope(request.user).everything and super().has_delete_permission(request, obj)
 
 
 @admin.register(VhsAccount)
@@ -147,8 +147,7 @@ class SeminarAdmin(TabbedTranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        scope = vhs_scope(request.user)
-        if scope is not ALL and obj.vhs_id != scope:
+        if not vhs_scope(request.user).allows(obj.vhs_id):
             raise PermissionDenied
         old = (
             Seminar.objects.filter(pk=obj.pk).values("status", "capacity").first()
@@ -308,13 +307,9 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Try again to send the mails that failed"))
     def resend_mails(self, request, queryset):
-        sent = failed = 0
-        unsent = Notification.objects.unsent().filter(registration__in=queryset)
-        for notification in unsent.select_related("registration"):
-            if services.deliver(notification):
-                sent += 1
-            else:
-                failed += 1
+        sent, failed = services.deliver_pending(
+            Notification.objects.filter(registration__in=queryset)
+        )
         level = messages.WARNING if failed else messages.SUCCESS
         self.message_user(
             request,
@@ -339,5 +334,10 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected mails now"))
     def send_now(self, request, queryset):
-        sent = sum(1 for n in queryset.filter(sent_at__isnull=True) if services.deliver(n))
-        self.message_user(request, _("%(sent)d sent.") % {"sent": sent})
+        sent, failed = services.deliver_pending(queryset)
+        level = messages.WARNING if failed else messages.SUCCESS
+        self.message_user(
+            request,
+            _("%(sent)d sent, %(failed)d still failing.") % {"sent": sent, "failed": failed},
+            level,
+        )

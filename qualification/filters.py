@@ -1,8 +1,11 @@
-"""The seminar finder's filters; their state lives in the query string."""
+"""The seminar finder's filters; their state lives in the query string.
+
+Without a start date the finder shows upcoming seminars only; with a
+municipality "near me" it sorts them by distance instead of by date.
+"""
 
 import django_filters
 from django import forms
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality, RegierungsBezirk
@@ -22,7 +25,7 @@ class SeminarFilter(django_filters.FilterSet):
         label=_("Near me: my municipality"),
         queryset=Municipality.objects.all(),
         to_field_name="slug",
-        method="sort_only",
+        method="sort_by_distance",
         empty_label=_("– no sorting by distance –"),
         help_text=_("Sorts the seminars by distance from your municipality."),
     )
@@ -66,8 +69,20 @@ class SeminarFilter(django_filters.FilterSet):
         model = Seminar
         fields = []
 
-    def sort_only(self, queryset, name, value):
-        return queryset
+    def filter_queryset(self, queryset):
+        if not self.form.cleaned_data.get("date_from"):
+            queryset = queryset.upcoming()
+        return super().filter_queryset(queryset)
+
+    @property
+    def near_municipality(self):
+        """The municipality the seminars are sorted by distance from, or None."""
+        if not self.is_bound or self.form.errors.get("near"):
+            return None
+        return self.form.cleaned_data.get("near")
+
+    def sort_by_distance(self, queryset, name, value):
+        return queryset.nearest_to(value)
 
     def filter_from(self, queryset, name, value):
         return queryset.filter(ends_on__gte=value)
@@ -76,8 +91,4 @@ class SeminarFilter(django_filters.FilterSet):
         return queryset.filter(starts_on__lte=value)
 
     def filter_free_seats(self, queryset, name, value):
-        if value:
-            return queryset.filter(seats_taken__lt=F("capacity")).exclude(
-                status__in=["full", "cancelled"]
-            )
-        return queryset
+        return queryset.with_free_seats() if value else queryset

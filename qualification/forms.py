@@ -1,4 +1,4 @@
-"""The public registration form."""
+"""The public registration form: a ModelForm of Registration with the checks people need."""
 
 from django import forms
 from django.conf import settings
@@ -7,16 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from committees.models import Committee, Term
 from municipalities.models import Municipality
 
-from .models import Membership, RegistrationKind
+from .models import Membership, Registration, RegistrationKind
 
 
-class RegistrationForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("I am registering"),
-        choices=RegistrationKind.choices,
-        initial=RegistrationKind.SINGLE,
-        widget=forms.RadioSelect,
-    )
+class RegistrationForm(forms.ModelForm):
+    """Builds an unsaved Registration of `seminar`; services.register saves it.
+
+    The rules of the group size are checked here, with messages that say what
+    to do; the database enforces them too (constraints on Registration).
+    """
+
     contact_name = forms.CharField(
         label=_("Name (for a group: the contact person)"),
         max_length=200,
@@ -27,12 +27,6 @@ class RegistrationForm(forms.Form):
         max_length=254,
         help_text=_("We send a link to this address; the registration counts once you confirm it."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    phone = forms.CharField(
-        label=_("Phone (optional)"),
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     participants = forms.IntegerField(
         label=_("Number of participants"),
@@ -71,23 +65,46 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    class Meta:
+        model = Registration
+        fields = [
+            "kind",
+            "contact_name",
+            "email",
+            "phone",
+            "participants",
+            "municipality",
+            "membership",
+            "accessibility_needs",
+            "consent",
+        ]
+        labels = {"kind": _("I am registering"), "phone": _("Phone (optional)")}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        }
+
     def __init__(self, *args, seminar, **kwargs):
+        kwargs.setdefault("instance", Registration(seminar=seminar))
         super().__init__(*args, **kwargs)
         self.seminar = seminar
-        term = Term.objects.current()
-        with_committee = Municipality.objects.filter(committees__term=term).distinct()
+        self.term = Term.objects.current()
+        with_committee = Municipality.objects.filter(committees__term=self.term).distinct()
         self.fields["municipality"].queryset = (
-            with_committee if term is not None else Municipality.objects.all()
+            with_committee if self.term is not None else Municipality.objects.all()
         )
+        self.fields["kind"].choices = RegistrationKind.choices
         self.fields["consent"].label = self.fields["consent"].label % {
             "days": settings.QUALIFICATION_RETENTION_DAYS
         }
         maximum = settings.QUALIFICATION_MAX_GROUP_SIZE
         self.fields["participants"].widget.attrs.update({"min": 1, "max": maximum})
-        self.term = term
 
     def clean_contact_name(self):
         return " ".join(self.cleaned_data["contact_name"].split())
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_participants(self):
         number = self.cleaned_data["participants"]
@@ -131,7 +148,7 @@ class RegistrationForm(forms.Form):
             self.add_error("membership", _("A single person is either elected or delegated."))
         municipality = data.get("municipality")
         if municipality is not None and self.term is not None:
-            data["committee"] = Committee.objects.filter(
+            self.instance.committee = Committee.objects.filter(
                 municipality=municipality, term=self.term
             ).first()
         return data

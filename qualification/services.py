@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    ACTIVE_STATUSES,
     Notification,
     NotificationKind,
     Registration,
@@ -33,11 +34,15 @@ logger = logging.getLogger(__name__)
 
 
 class RegistrationError(Exception):
-    """A registration step that cannot be done; str() is a sentence for the user."""
+    """A registration step that cannot be done; str() is a sentence for the user.
 
-    def __init__(self, message):
+    `registration` is the registration concerned, when there is one.
+    """
+
+    def __init__(self, message, registration=None):
         super().__init__(message)
         self.message = message
+        self.registration = registration
 
 
 class InvalidLink(RegistrationError):
@@ -63,37 +68,26 @@ def _queue(registration, kind):
 # --- Steps ---------------------------------------------------------------------------
 
 
-def register(seminar, data, language):
+def register(registration):
     """Save a new registration (awaiting confirmation) and send the confirmation link.
 
-    data holds the registration's fields (a RegistrationForm's cleaned_data).
-    Raises RegistrationError when the seminar is closed or the e-mail address
-    is already registered for it.
+    `registration` is unsaved, as RegistrationForm.save(commit=False) returns
+    it, with its seminar and language set. Raises RegistrationError when the
+    seminar is closed or the e-mail address is already registered for it.
     """
-    email = data["email"].strip().lower()
     try:
         with transaction.atomic():
-            seminar = _locked_seminar(seminar.pk)
+            seminar = _locked_seminar(registration.seminar_id)
             problem = seminar.registration_problem()
             if problem:
                 raise RegistrationError(problem)
-            if Registration.objects.active().filter(seminar=seminar, email=email).exists():
-                raise RegistrationError(already_registered_message())
-            registration = Registration.objects.create(
-                seminar=seminar,
-                kind=data["kind"],
-                contact_name=data["contact_name"],
-                email=email,
-                phone=data.get("phone", ""),
-                participants=data["participants"],
-                municipality=data["municipality"],
-                committee=data.get("committee"),
-                membership=data["membership"],
-                accessibility_needs=data.get("accessibility_needs", ""),
-                consent=True,
-                language=language,
-                token=new_token(),
+            duplicate = Registration.objects.active().filter(
+                seminar=seminar, email=registration.email
             )
+            if duplicate.exists():
+                raise RegistrationError(already_registered_message())
+            registration.token = new_token()
+            registration.save()
             notification = _queue(registration, NotificationKind.CONFIRM_REQUEST)
     except IntegrityError as error:
         # Two posts with the same address at the same moment: the constraint won.
@@ -141,10 +135,11 @@ def confirm(token):
                 _(
                     "This confirmation link has expired. Please register again; the seats "
                     "are only held for confirmed registrations."
-                )
+                ),
+                registration,
             )
         if seminar.status == SeminarStatus.CANCELLED:
-            raise RegistrationError(_("This seminar has been cancelled."))
+            raise RegistrationError(_("This seminar has been cancelled."), registration)
         free = seminar.capacity - seminar.confirmed_participants()
         someone_waiting = Registration.objects.waiting_list(seminar).exists()
         registration.confirmed_at = timezone.now()
@@ -174,7 +169,8 @@ def cancel(token):
                 _(
                     "The seminar has already started, so the registration can no longer be "
                     "cancelled here. Please contact the Volkshochschule."
-                )
+                ),
+                registration,
             )
         notifications = _cancel_locked(registration)
         moved = fill_from_waiting_list(seminar)
@@ -201,12 +197,7 @@ def cancel_by_staff(registrations):
         for seminar_id in sorted(by_seminar):
             seminar = _locked_seminar(seminar_id)
             rows = Registration.objects.select_for_update().filter(
-                pk__in=by_seminar[seminar_id],
-                status__in=[
-                    RegistrationStatus.PENDING,
-                    RegistrationStatus.CONFIRMED,
-                    RegistrationStatus.WAITLISTED,
-                ],
+                pk__in=by_seminar[seminar_id], status__in=ACTIVE_STATUSES
             )
             for registration in rows:
                 notifications += _cancel_locked(registration)
@@ -269,7 +260,7 @@ def registration_link(registration):
     """The registrant's personal page (confirm or cancel), in their language."""
     with translation.override(registration.language):
         path = reverse("qualification:registration", kwargs={"token": registration.token})
-    return settings.QUALIFICATION_SITE_URL + path
+    return settings.SITE_URL + path
 
 
 def build_message(notification):
@@ -281,7 +272,7 @@ def build_message(notification):
             "seminar": seminar,
             "sessions": list(seminar.sessions.all()),
             "link": registration_link(registration) if registration.token else "",
-            "seminar_link": settings.QUALIFICATION_SITE_URL + seminar.get_absolute_url(),
+            "seminar_link": settings.SITE_URL + seminar.get_absolute_url(),
             "expires_at": registration.confirmation_expires_at,
             "kind": notification.kind,
             "position": registration.waiting_position(),
@@ -319,10 +310,14 @@ def deliver(notification):
     return True
 
 
-def send_pending(limit=None):
-    """Retry every unsent mail of registrations that still have contact data."""
+def deliver_pending(notifications, limit=None):
+    """Send the unsent mails among `notifications`, oldest first; returns (sent, failed).
+
+    Mails of anonymised registrations are skipped: their address is gone. The
+    retry command, the admin's resend action and "send now" all go through here.
+    """
     pending = (
-        Notification.objects.unsent()
+        notifications.unsent()
         .filter(registration__anonymised_at__isnull=True)
         .select_related("registration")
         .order_by("created_at", "pk")
@@ -336,6 +331,11 @@ def send_pending(limit=None):
         else:
             failed += 1
     return sent, failed
+
+
+def send_pending(limit=None):
+    """Retry every unsent mail of registrations that still have contact data."""
+    return deliver_pending(Notification.objects.all(), limit)
 
 
 # --- Personal data retention ---------------------------------------------------------

@@ -1,29 +1,17 @@
-"""Sitemaps of the qualification pages; `sitemaps` is wired into sitemap.xml elsewhere."""
+"""Sitemap entries of the qualification pages, in every language."""
 
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from helpers.sitemaps import I18nSitemap, NamedPagesSitemap
 
 from .models import Seminar, Volkshochschule
 
 
-class QualificationPagesSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class QualificationPagesSitemap(NamedPagesSitemap):
     changefreq = "weekly"
     priority = 0.6
-
-    def items(self):
-        return ["qualification:overview", "qualification:seminar_list"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ("qualification:overview", "qualification:seminar_list")
 
 
-class SeminarSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class SeminarSitemap(I18nSitemap):
     changefreq = "daily"
     priority = 0.5
 
@@ -34,19 +22,9 @@ class SeminarSitemap(Sitemap):
         return seminar.updated_at
 
 
-class VolkshochschuleSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class VolkshochschuleSitemap(I18nSitemap):
     changefreq = "weekly"
     priority = 0.4
 
     def items(self):
         return Volkshochschule.objects.order_by("slug")
-
-
-sitemaps = {
-    "qualification-pages": QualificationPagesSitemap,
-    "qualification-seminars": SeminarSitemap,
-    "qualification-vhs": VolkshochschuleSitemap,
-}

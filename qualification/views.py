@@ -10,12 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lir_portal.filtering import filter_state
+from helpers.lists import list_page
 
-from . import calendar, services
+from . import ical, services
 from .filters import SeminarFilter
 from .forms import RegistrationForm
-from .models import Contact, Module, RegistrationStatus, Seminar, SeminarFormat, Volkshochschule
+from .models import Contact, Module, RegistrationStatus, Seminar, Volkshochschule
 from .ratelimit import too_many_posts
 
 UPCOMING_ON_OVERVIEW = 5
@@ -40,32 +40,9 @@ def overview(request):
 
 
 def seminar_list(request):
-    today = timezone.localdate()
-    seminars = Seminar.objects.public().for_listing()
-    filterset = SeminarFilter(request.GET or None, queryset=seminars)
-    queryset = filterset.qs if filterset.is_bound else seminars
-    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
-    if not cleaned.get("date_from"):
-        queryset = queryset.filter(ends_on__gte=today)
-    results = list(queryset)
-    near = cleaned.get("near")
-    if near is not None:
-        for seminar in results:
-            seminar.distance = seminar.vhs.distance_km(near)
-        results.sort(key=lambda s: (s.distance, s.starts_on or datetime.date.max, s.pk))
-    active = [key for key in filterset.filters if key != "near" and request.GET.get(key)]
-    return render(
-        request,
-        "qualification/seminar_list.html",
-        {
-            "filter": filterset,
-            "seminars": results,
-            "near": near,
-            **filter_state(filterset),
-            # "near" sorts rather than filters, but it still counts as a choice to reset.
-            "is_filtered": bool(active) or near is not None,
-        },
-    )
+    context = list_page(request, SeminarFilter, Seminar.objects.public().for_listing())
+    context["near"] = context["filter"].near_municipality
+    return render(request, "qualification/seminar_list.html", context)
 
 
 def vhs_detail(request, slug):
@@ -104,8 +81,10 @@ def seminar_detail(request, pk):
                 return rate_limited(request)
             form = RegistrationForm(request.POST, seminar=seminar)
             if form.is_valid():
+                registration = form.save(commit=False)
+                registration.language = get_language()
                 try:
-                    services.register(seminar, form.cleaned_data, get_language())
+                    services.register(registration)
                 except services.RegistrationError as failure:
                     error = failure.message
                     status = 409
@@ -126,7 +105,7 @@ def seminar_detail(request, pk):
             "problem": problem,
             "form": form,
             "error": error,
-            "jsonld": course_jsonld(request, seminar),
+            "jsonld": seminar.as_schema_org(request.build_absolute_uri(seminar.get_absolute_url())),
         },
         status=status,
     )
@@ -189,9 +168,7 @@ def registration_confirm(request, token):
             request, failure, status=410 if isinstance(failure, services.ExpiredLink) else 404
         )
     except services.RegistrationError as failure:
-        return _registration_page(
-            request, services.find_registration(token), failure.message, status=409
-        )
+        return _registration_page(request, failure.registration, failure.message, status=409)
     return _registration_page(request, confirmed)
 
 
@@ -204,9 +181,7 @@ def registration_cancel(request, token):
     except services.InvalidLink as failure:
         return _invalid_link(request, failure)
     except services.RegistrationError as failure:
-        return _registration_page(
-            request, services.find_registration(token), failure.message, status=409
-        )
+        return _registration_page(request, failure.registration, failure.message, status=409)
     return _registration_page(request, cancelled)
 
 
@@ -222,7 +197,7 @@ def _ics_response(content, filename):
 def seminar_ics(request, pk):
     seminar = get_object_or_404(Seminar.objects.public().for_listing(), pk=pk)
     name = f"{seminar.module.title} – {seminar.vhs.name}"
-    return _ics_response(calendar.build_calendar([seminar], name), f"seminar-{seminar.pk}.ics")
+    return _ics_response(ical.build_calendar([seminar], name), f"seminar-{seminar.pk}.ics")
 
 
 def _feed_seminars():
@@ -231,67 +206,11 @@ def _feed_seminars():
 
 
 def calendar_feed(request):
-    content = calendar.build_calendar(_feed_seminars(), _("Qualification seminars"))
+    content = ical.build_calendar(_feed_seminars(), _("Qualification seminars"))
     return _ics_response(content, "qualifizierung.ics")
 
 
 def vhs_calendar_feed(request, slug):
     vhs = get_object_or_404(Volkshochschule, slug=slug)
-    content = calendar.build_calendar(_feed_seminars().filter(vhs=vhs), vhs.name)
+    content = ical.build_calendar(_feed_seminars().filter(vhs=vhs), vhs.name)
     return _ics_response(content, f"{vhs.slug}.ics")
-
-
-ATTENDANCE_MODE = {
-    SeminarFormat.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-    SeminarFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-    SeminarFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
-}
-
-
-def course_jsonld(request, seminar):
-    """schema.org Course with its CourseInstance, for search engines (data, not script)."""
-    sessions = list(seminar.sessions.all())
-    vhs = seminar.vhs
-    instance = {
-        "@type": "CourseInstance",
-        "courseMode": "online" if seminar.format == SeminarFormat.ONLINE else "onsite",
-        "eventAttendanceMode": ATTENDANCE_MODE[seminar.format],
-        "eventStatus": "https://schema.org/EventCancelled"
-        if seminar.is_cancelled
-        else "https://schema.org/EventScheduled",
-        "inLanguage": seminar.language,
-        "maximumAttendeeCapacity": seminar.capacity,
-        "remainingAttendeeCapacity": seminar.seats_left,
-        "location": {
-            "@type": "Place",
-            "name": vhs.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": vhs.street,
-                "postalCode": vhs.postcode,
-                "addressLocality": vhs.town or vhs.municipality.name,
-                "addressRegion": "Nordrhein-Westfalen",
-                "addressCountry": "DE",
-            },
-        },
-        "organizer": {"@type": "Organization", "name": vhs.name, "url": vhs.website or None},
-    }
-    if sessions:
-        instance["startDate"] = sessions[0].starts_at().isoformat()
-        instance["endDate"] = sessions[-1].ends_at().isoformat()
-    instance["offers"] = {
-        "@type": "Offer",
-        "price": str(seminar.fee),
-        "priceCurrency": "EUR",
-        "validThrough": seminar.registration_deadline.isoformat(),
-        "url": request.build_absolute_uri(seminar.get_absolute_url()),
-    }
-    return {
-        "@context": "https://schema.org",
-        "@type": "Course",
-        "name": seminar.module.title,
-        "description": seminar.module.description,
-        "url": request.build_absolute_uri(seminar.get_absolute_url()),
-        "provider": {"@type": "Organization", "name": "Landesintegrationsrat NRW"},
-        "hasCourseInstance": [instance],
-    }

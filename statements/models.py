@@ -2,8 +2,6 @@
 
 import hashlib
 
-import nh3
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,54 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from helpers.managers import SlugManager
+
+from .bodytext import sanitize_body
 from .references import MAX_NUMBER, MAX_TERM, Reference, format_reference
 from .validators import validate_pdf, validate_pdf_size
 
 # Slugs that name other pages under /stellungnahmen/ and so cannot be a statement.
 RESERVED_SLUGS = ("drucksachen", "themen", "suche", "feed", "anhoerungen", "vorschau", "anhaenge")
-
-# The formatting a statement's body may use; everything else is removed.
-BODY_TAGS = {
-    "p",
-    "br",
-    "h2",
-    "h3",
-    "h4",
-    "ul",
-    "ol",
-    "li",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "a",
-    "blockquote",
-    "q",
-    "cite",
-    "abbr",
-    "sub",
-    "sup",
-}
-BODY_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "q": {"cite"}}
-
-
-def sanitize_body(html):
-    return nh3.clean(
-        html or "",
-        tags=BODY_TAGS,
-        attributes=BODY_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
-
-
-class TopicManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
 
 
 class Topic(models.Model):
@@ -72,7 +33,7 @@ class Topic(models.Model):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = TopicManager()
+    objects = SlugManager()
 
     class Meta:
         verbose_name = _("topic")
@@ -92,11 +53,6 @@ class Topic(models.Model):
         return (self.slug,)
 
 
-class OriginatorManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Originator(models.Model):
     """Who tabled a paper: a parliamentary group (Fraktion) or the state government."""
 
@@ -111,7 +67,7 @@ class Originator(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
-    objects = OriginatorManager()
+    objects = SlugManager()
 
     class Meta:
         verbose_name = _("originator")
@@ -238,18 +194,13 @@ class Paper(models.Model):
         return Reference(self.term, self.number).archive_url
 
 
-class LandtagCommitteeManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class LandtagCommittee(models.Model):
     """A committee of the Landtag NRW, e.g. its integration committee."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
-    objects = LandtagCommitteeManager()
+    objects = SlugManager()
 
     class Meta:
         verbose_name = _("Landtag committee")
@@ -358,11 +309,6 @@ class StatementQuerySet(models.QuerySet):
         )
 
 
-class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
 class Statement(models.Model):
     """A written statement (Stellungnahme) of the Landesintegrationsrat."""
 
@@ -414,7 +360,7 @@ class Statement(models.Model):
     search_text = models.TextField(_("search text"), blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = StatementManager()
+    objects = SlugManager.from_queryset(StatementQuerySet)()
 
     class Meta:
         verbose_name = _("statement")
@@ -458,7 +404,7 @@ class Statement(models.Model):
 
     @cached_property
     def body_html(self):
-        return mark_safe(sanitize_body(self.body))  # noqa: S308 (sanitised by nh3 just above)
+        return mark_safe(sanitize_body(self.body))  # noqa: S308 (sanitised by nh3 in bodytext)
 
     def clean(self):
         super().clean()
@@ -513,21 +459,3 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("statements:attachment", kwargs={"slug": self.statement.slug, "pk": self.pk})
-
-
-def statement_search_text(statement):
-    """Every language's title and summary and the text of the body, for substring search."""
-    parts = []
-    for code, _name in settings.LANGUAGES:
-        parts += [
-            getattr(statement, f"title_{code}", "") or "",
-            getattr(statement, f"summary_{code}", "") or "",
-        ]
-    parts.append(strip_tags(statement.body or ""))
-    return "\n".join(part for part in parts if part)
-
-
-def paper_search_text(paper):
-    parts = [paper.reference, paper.title]
-    parts += [getattr(paper, f"summary_{code}", "") or "" for code, _name in settings.LANGUAGES]
-    return "\n".join(part for part in parts if part)

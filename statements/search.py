@@ -1,4 +1,4 @@
-"""One search over statements, papers, topics, committees and municipalities.
+"""Search over statements, papers and topics, and the stored text it searches.
 
 On PostgreSQL statements and papers are found by full-text search with the
 German configuration (stemming: "Integrationsräte" finds "Integrationsrat"),
@@ -7,105 +7,23 @@ compound ("Selbstorganisationen" in "Migrantenselbstorganisationen"), since
 German glues nouns together. On SQLite the same interface does a simpler
 substring search with a rough German suffix stripping.
 
-The user's text is never passed to a query parser: it is split into words
-(letters and digits only), so quotes, operators, emoji and SQL fragments are
-just characters that do not match.
+The words come from helpers.text.words_of (letters and digits only) and are
+never passed to a query parser, so quotes, operators, emoji and SQL fragments
+are just characters that do not match. The site-wide search (lir_portal)
+combines these results with those of the registry.
 """
-
-import re
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, Value
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 
-from committees.filters import spellings, text_query
-from committees.models import Committee
-from municipalities.models import Municipality
+from helpers.text import any_spelling, fold, highlight, simple_stem
 
-from .models import Paper, Statement, Topic, paper_search_text, statement_search_text
+from .models import Paper, Statement, Topic
 
-MAX_QUERY_LENGTH = 200
-MAX_WORDS = 8
-MAX_WORD_LENGTH = 60
-RESULTS_PER_GROUP = 10
-SNIPPET_WORDS = 30
 CONFIG = "german"
-
-WORD_RE = re.compile(r"\w+", re.UNICODE)
-FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
-# Endings stripped for the simple search and for matching inside compounds.
-SUFFIXES = ("ungen", "innen", "ern", "en", "er", "es", "e", "n", "s")
-MIN_STEM = 4
-# Words too common to search for on their own (German and English).
-STOPWORDS = {
-    "der",
-    "die",
-    "das",
-    "des",
-    "dem",
-    "den",
-    "ein",
-    "eine",
-    "einer",
-    "eines",
-    "und",
-    "oder",
-    "zu",
-    "zum",
-    "zur",
-    "von",
-    "vom",
-    "im",
-    "in",
-    "am",
-    "an",
-    "auf",
-    "fur",
-    "mit",
-    "bei",
-    "the",
-    "and",
-    "of",
-    "to",
-    "a",
-}
-
-
-def fold(text):
-    return text.casefold().translate(FOLD)
-
-
-def words_of(text):
-    """The words of the query: letters and digits, at most MAX_WORDS, no underscores."""
-    words = []
-    for word in WORD_RE.findall(text.replace("_", " ")):
-        if word not in words:
-            words.append(word[:MAX_WORD_LENGTH])
-    return words[:MAX_WORDS]
-
-
-def simple_stem(word):
-    """A rough German stem: 'Integrationsräte' -> 'integrationsrat'."""
-    stem = fold(word)
-    for suffix in SUFFIXES:
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_STEM:
-            return stem[: -len(suffix)]
-    return stem
-
-
-def substring_variants(stem):
-    """Ways the stem may be written in the text: with and without umlauts."""
-    variants = {stem}
-    for plain, umlaut in (("a", "ä"), ("o", "ö"), ("u", "ü")):
-        for variant in list(variants):
-            if plain in variant:
-                variants.add(variant.replace(plain, umlaut))
-    # Bound the number of alternatives for words with many vowels.
-    return sorted(variants)[:8]
 
 
 def is_postgresql():
@@ -137,15 +55,25 @@ def update_paper_index(paper):
     Paper.objects.filter(pk=paper.pk).update(**values)
 
 
+def statement_search_text(statement):
+    """Every language's title and summary and the text of the body, for substring search."""
+    parts = []
+    for code, _name in settings.LANGUAGES:
+        parts += [
+            getattr(statement, f"title_{code}", "") or "",
+            getattr(statement, f"summary_{code}", "") or "",
+        ]
+    parts.append(strip_tags(statement.body or ""))
+    return "\n".join(part for part in parts if part)
+
+
+def paper_search_text(paper):
+    parts = [paper.reference, paper.title]
+    parts += [getattr(paper, f"summary_{code}", "") or "" for code, _name in settings.LANGUAGES]
+    return "\n".join(part for part in parts if part)
+
+
 # --- the search -------------------------------------------------------------
-
-
-@dataclass
-class Group:
-    key: str
-    label: str
-    results: list = field(default_factory=list)
-    count: int = 0
 
 
 def _word_condition(word):
@@ -163,120 +91,54 @@ def _text_filter(words):
     return query
 
 
-def _search_query(words):
-    search_query = None
-    for word in words:
-        part = SearchQuery(word, config=CONFIG, search_type="plain")
-        search_query = part if search_query is None else search_query | part
-    return search_query
+def _best_first(queryset, words, limit):
+    """The best matches: by full-text rank on PostgreSQL, else by a score in Python.
 
-
-def _best_first(queryset, words):
-    """On PostgreSQL, order by full-text rank (title counts more than summary, then text)."""
+    The title counts more than the summary, and that more than the text.
+    """
     if is_postgresql():
-        return queryset.annotate(
-            rank=SearchRank(F("search_vector"), _search_query(words))
-        ).order_by("-rank", "-pk")
-    return queryset
-
-
-def _python_score(text_title, text_rest, stems):
-    title, rest = fold(text_title), text_rest
-    return sum(3 * title.count(stem) + rest.count(stem) for stem in stems)
-
-
-def _sorted_by_score(rows, stems, title, rest):
-    if is_postgresql():
-        return rows
-    return sorted(rows, key=lambda row: -_python_score(title(row), rest(row), stems))
-
-
-def highlight(text, words, length=SNIPPET_WORDS):
-    """An escaped snippet of `text` around the first match, matches wrapped in <mark>."""
+        search_query = None
+        for word in words:
+            part = SearchQuery(word, config=CONFIG, search_type="plain")
+            search_query = part if search_query is None else search_query | part
+        ranked = queryset.annotate(rank=SearchRank(F("search_vector"), search_query))
+        return list(ranked.order_by("-rank", "-pk")[:limit])
     stems = [simple_stem(word) for word in words]
-    tokens = re.split(r"(\w+)", text or "")
-    matches = [
-        index
-        for index, token in enumerate(tokens)
-        if index % 2 == 1 and any(stem and stem in fold(token) for stem in stems)
-    ]
-    if matches:
-        start = max(0, matches[0] - length)
-        end = min(len(tokens), matches[0] + length)
-    else:
-        start, end = 0, min(len(tokens), 2 * length)
-    pieces = []
-    for index in range(start, end):
-        token = escape(tokens[index])
-        pieces.append(f"<mark>{token}</mark>" if index in matches else token)
-    snippet = "".join(pieces).strip()
-    if start > 0:
-        snippet = "… " + snippet
-    if end < len(tokens):
-        snippet += " …"
-    return mark_safe(snippet)  # noqa: S308 (every piece was escaped above)
+
+    def score(row):
+        title = fold(row.title)
+        return -sum(3 * title.count(stem) + row.search_text.count(stem) for stem in stems)
+
+    return sorted(queryset[: limit * 3], key=score)[:limit]
 
 
-def search(text, limit=RESULTS_PER_GROUP):
-    """Results grouped by kind: [Group], each best first and at most `limit` long."""
-    from django.utils.translation import gettext_lazy as _
-
-    words = words_of(text)
-    groups = [
-        Group("statements", _("Statements")),
-        Group("papers", _("Landtag papers")),
-        Group("topics", _("Topics")),
-        Group("committees", _("Committees")),
-        Group("municipalities", _("Municipalities")),
-    ]
-    if not words:
-        return groups
-    by_key = {group.key: group for group in groups}
-    text_words = [word for word in words if fold(word) not in STOPWORDS] or words
-    stems = [simple_stem(word) for word in text_words]
-
-    statements = Statement.objects.published().filter(_text_filter(text_words))
-    by_key["statements"].count = statements.count()
-    rows = list(_best_first(statements.for_list(), text_words)[: limit * 3])
-    rows = _sorted_by_score(rows, stems, lambda s: s.title, lambda s: s.search_text)[:limit]
+def search_statements(words, limit):
+    """(count, best published statements) for the words, each with a `snippet`."""
+    statements = Statement.objects.published().filter(_text_filter(words))
+    rows = _best_first(statements.for_list(), words, limit)
     for row in rows:
-        row.snippet = highlight(f"{row.summary}\n{strip_tags(row.body)}", text_words)
-    by_key["statements"].results = rows
+        row.snippet = highlight(f"{row.summary}\n{strip_tags(row.body)}", words)
+    return statements.count(), rows
 
-    papers = Paper.objects.filter(_text_filter(text_words))
-    by_key["papers"].count = papers.count()
-    rows = list(_best_first(papers.for_index(), text_words)[: limit * 3])
-    rows = _sorted_by_score(rows, stems, lambda p: p.title, lambda p: p.search_text)[:limit]
+
+def search_papers(words, limit):
+    """(count, best Landtag papers) for the words, each with a `snippet`."""
+    papers = Paper.objects.filter(_text_filter(words))
+    rows = _best_first(papers.for_index(), words, limit)
     for row in rows:
-        row.snippet = highlight(row.summary or row.title, text_words)
-    by_key["papers"].results = rows
+        row.snippet = highlight(row.summary or row.title, words)
+    return papers.count(), rows
 
-    topic_filter = Q()
+
+def search_topics(words, limit):
+    """(count, topics) whose name or description, in any language, has every word."""
+    fields = [
+        f"{name}_{code}" for name in ("name", "description") for code, _name in settings.LANGUAGES
+    ]
+    query = Q()
     for word in words:
-        alternatives = Q()
-        for variant in substring_variants(simple_stem(word)) + [word]:
-            for code, _name in settings.LANGUAGES:
-                for name in ("name", "description"):
-                    alternatives |= Q(**{f"{name}_{code}__icontains": variant})
-                    alternatives |= Q(**{f"{name}_{code}__icontains": variant.capitalize()})
-        topic_filter &= alternatives
-    topics = list(Topic.objects.filter(topic_filter))
-    by_key["topics"].count = len(topics)
+        query &= any_spelling(fields, [word]) | any_spelling(fields, [simple_stem(word)])
+    topics = list(Topic.objects.filter(query))
     for topic in topics:
         topic.snippet = highlight(topic.description, words)
-    by_key["topics"].results = topics[:limit]
-
-    committees = Committee.objects.current().for_index().filter(text_query(words))
-    by_key["committees"].count = committees.count()
-    by_key["committees"].results = list(committees[:limit])
-
-    municipality_filter = Q()
-    for word in words:
-        alternatives = Q()
-        for variant in spellings(word):
-            alternatives |= Q(name__icontains=variant) | Q(district__name__icontains=variant)
-        municipality_filter &= alternatives
-    municipalities = Municipality.objects.with_district().filter(municipality_filter)
-    by_key["municipalities"].count = municipalities.count()
-    by_key["municipalities"].results = list(municipalities[:limit])
-    return groups
+    return len(topics), topics[:limit]

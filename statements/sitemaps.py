@@ -1,29 +1,13 @@
-"""Every public page of the portal in every language, for /sitemap.xml."""
+"""Sitemap entries of statements, papers, hearings and topics, in every language."""
 
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
-
-from committees.sitemaps import CommitteePagesSitemap, CommitteeSitemap
-from municipalities.sitemaps import MunicipalityIndexSitemap, MunicipalitySitemap
-from qualification.sitemaps import sitemaps as qualification_sitemaps
+from helpers.sitemaps import I18nSitemap, NamedPagesSitemap
 
 from .models import Hearing, LandtagCommittee, Paper, Statement, Topic
 
 
-class I18nSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-
-
-class StatementPagesSitemap(I18nSitemap):
+class StatementPagesSitemap(NamedPagesSitemap):
     changefreq = "weekly"
-
-    def items(self):
-        return ["statements:index", "statements:paper_index"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ("statements:index", "statements:paper_index")
 
 
 class StatementSitemap(I18nSitemap):
@@ -64,18 +48,3 @@ class LandtagCommitteeSitemap(I18nSitemap):
 
     def items(self):
         return LandtagCommittee.objects.only("slug")
-
-
-SITEMAPS = {
-    "pages": CommitteePagesSitemap,
-    "committees": CommitteeSitemap,
-    "municipality-index": MunicipalityIndexSitemap,
-    "municipalities": MunicipalitySitemap,
-    "statement-pages": StatementPagesSitemap,
-    "statements": StatementSitemap,
-    "papers": PaperSitemap,
-    "topics": TopicSitemap,
-    "hearings": HearingSitemap,
-    "landtag-committees": LandtagCommitteeSitemap,
-    **qualification_sitemaps,
-}

@@ -6,7 +6,6 @@ app_name = "statements"
 
 urlpatterns = [
     path("", views.statement_index, name="index"),
-    path("suche/", views.search_view, name="search"),
     path("feed/", feeds.LatestStatementsFeed(), name="feed"),
     path("drucksachen/", views.paper_index, name="paper_index"),
     path("drucksachen/<int:term>-<int:number>/", views.paper_detail, name="paper"),

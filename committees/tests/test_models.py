@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from committees.models import RENAME_DATE, Committee, CommitteeKind, PublishedFigure, Term
+from municipalities.tests.factories import make_municipality
 
-from .factories import make_committee, make_municipality, make_term
+from .factories import make_committee, make_term
 
 pytestmark = pytest.mark.django_db
 

@@ -12,14 +12,4 @@ def empty_cache():
 
 @pytest.fixture(autouse=True)
 def mail_links_to_testserver(settings):
-    settings.QUALIFICATION_SITE_URL = "http://testserver"
-
-
-@pytest.fixture(autouse=True)
-def german_by_default():
-    """Requests activate their language in this thread; start every test in German."""
-    from django.utils import translation
-
-    translation.activate("de")
-    yield
-    translation.activate("de")
+    settings.SITE_URL = "http://testserver"

@@ -5,7 +5,7 @@ import itertools
 
 from django.utils import timezone
 
-from committees.tests.factories import make_municipality
+from municipalities.tests.factories import make_municipality
 from qualification.models import (
     Module,
     Seminar,

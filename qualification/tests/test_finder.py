@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from committees.tests.factories import make_district, make_municipality
+from municipalities.tests.factories import make_district, make_municipality
 from qualification.models import Registration, SeminarFormat, SeminarStatus
 
 from .factories import aufbau_module, days, make_seminar, make_vhs
@@ -19,7 +19,7 @@ URL = "/de/qualifizierung/seminare/"
 def listed(client, **params):
     response = client.get(URL, params)
     assert response.status_code == 200
-    return [seminar.pk for seminar in response.context["seminars"]]
+    return [seminar.pk for seminar in response.context["results"]]
 
 
 @pytest.fixture
@@ -42,9 +42,9 @@ def test_near_me_sorts_by_distance_and_shows_kilometres(client, towns):
     near = make_seminar(vhs=make_vhs(towns[0]), start_in=40)
     middle = make_seminar(vhs=make_vhs(towns[1]), start_in=20)
     response = client.get(URL, {"near": towns[0].slug})
-    ordered = [s.pk for s in response.context["seminars"] if s.pk in {far.pk, near.pk, middle.pk}]
+    ordered = [s.pk for s in response.context["results"] if s.pk in {far.pk, near.pk, middle.pk}]
     assert ordered == [near.pk, middle.pk, far.pk]
-    distances = {s.pk: s.distance for s in response.context["seminars"]}
+    distances = {s.pk: s.distance for s in response.context["results"]}
     assert distances[near.pk] == pytest.approx(0, abs=0.01)
     assert distances[middle.pk] == pytest.approx(34.7, abs=0.5)
     content = response.content.decode()
@@ -114,7 +114,7 @@ def test_filter_values_that_make_no_sense_are_ignored_with_a_notice(client):
     seminar = make_seminar()
     response = client.get(URL, {"near": "atlantis", "date_from": "gestern", "format": "x"})
     assert response.status_code == 200
-    assert seminar.pk in [s.pk for s in response.context["seminars"]]
+    assert seminar.pk in [s.pk for s in response.context["results"]]
     assert 'role="alert"' in response.content.decode()
 
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from helpers.text import highlight, simple_stem, words_of
+from lir_portal.search import search
 from statements.models import Topic
-from statements.search import highlight, search, simple_stem, words_of
-
-from .factories import make_paper, make_statement
+from statements.tests.factories import make_paper, make_statement
 
 pytestmark = pytest.mark.django_db
 

@@ -1,3 +1,8 @@
+"""The municipality pages (/kommunen/), served by the committee registry.
+
+Their URL names keep the namespace `municipalities`.
+"""
+
 from django.urls import path
 
 from . import views

@@ -39,7 +39,7 @@ def build_calendar(seminars, name):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
     for seminar in seminars:
-        url = settings.QUALIFICATION_SITE_URL + seminar.get_absolute_url()
+        url = settings.SITE_URL + seminar.get_absolute_url()
         for session in seminar.sessions.all():
             event = Event()
             event.add("uid", session_uid(seminar, session))
