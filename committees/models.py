@@ -16,7 +16,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from helpers.text import any_spelling
+from helpers.collation import german
+from helpers.similarity import typo_of
+from helpers.text import spelling_of
 from municipalities.models import Municipality, RegierungsBezirk, distance_from
 
 # § 27 GO NRW as amended in July 2025: from the term that starts on this day
@@ -153,9 +155,9 @@ class CommitteeQuerySet(models.QuerySet):
         for word in words:
             if word.casefold() == "der":
                 continue
-            alternatives = any_spelling(
-                ["municipality__name", "municipality__district__name"], [word]
-            )
+            alternatives = spelling_of(
+                ["municipality__name", "municipality__district__name"], word
+            ) | typo_of("municipality__name", word)
             kinds = kinds_matching(word)
             if kinds:
                 named = Committee.objects.filter(
@@ -267,7 +269,7 @@ class Committee(models.Model):
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
-        ordering = ["municipality__name", "-term__start"]
+        ordering = [german("municipality__name"), "-term__start"]
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "term"],

@@ -26,8 +26,17 @@ def committee_index(request):
         term=term,
         total_count=committees.count() if context["is_filtered"] else context["result_count"],
         groups=group_by_letter(context["results"], lambda c: c.municipality.name),
+        suggestions=suggestions(context, Municipality.objects.filter(committees__term=term)),
     )
     return render(request, "committees/committee_index.html", context)
+
+
+def suggestions(context, municipalities):
+    """When a name search found nothing: the municipalities with the most similar names."""
+    text = getattr(context["filter"].form, "cleaned_data", {}).get("q")
+    if context["results"] or not text:
+        return []
+    return municipalities.similar_to(text)
 
 
 def committee_detail(request, slug, term=None):
@@ -65,6 +74,7 @@ def municipality_index(request):
         term=term,
         groups=group_by_letter(context["results"], lambda m: m.name),
         with_committee=sum(1 for m in context["results"] if m.current_committees),
+        suggestions=suggestions(context, Municipality.objects.all()),
     )
     return render(request, "committees/municipality_index.html", context)
 

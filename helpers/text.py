@@ -85,7 +85,7 @@ def spellings(word):
     keyboard without them: 'Ibbenburen'). SQLite folds case only for ASCII
     letters, so capitalised variants are tried too. The word itself comes first.
     """
-    variants = {word}
+    variants = {word, word.lower()}
     for ascii_form, umlaut in UMLAUTS:
         variants |= {variant.replace(ascii_form, umlaut) for variant in variants}
     for plain, umlaut in PLAIN_VOWELS:
@@ -95,15 +95,20 @@ def spellings(word):
     return [word, *sorted(variants)][:MAX_SPELLINGS]
 
 
+def spelling_of(fields, word):
+    """Q: the word is contained, in one of its spellings, in one of `fields`."""
+    alternatives = Q()
+    for variant in spellings(word):
+        for name in fields:
+            alternatives |= Q(**{f"{name}__icontains": variant})
+    return alternatives
+
+
 def any_spelling(fields, words):
     """Q: every word is contained, in one of its spellings, in one of `fields`."""
     query = Q()
     for word in words:
-        alternatives = Q()
-        for variant in spellings(word):
-            for name in fields:
-                alternatives |= Q(**{f"{name}__icontains": variant})
-        query &= alternatives
+        query &= spelling_of(fields, word)
     return query
 
 
@@ -145,6 +150,15 @@ def highlight(text, words, length=30):
     if end < len(tokens):
         snippet += " …"
     return mark_safe(snippet)  # noqa: S308 (every piece was escaped above)
+
+
+def german_sort_key(text):
+    """Sort key of German alphabetical order (DIN 5007-1): ä as a, ö as o, ü as u, ß as ss.
+
+    Case and umlauts only break ties, so the order is stable.
+    """
+    text = text or ""
+    return (fold(text), text.casefold(), text)
 
 
 def index_letter(name):

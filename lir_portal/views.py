@@ -49,6 +49,7 @@ def search_view(request):
                 "the Landtag's document archive."
             ) % {"reference": reference}
         groups = search(query)
+    total = sum(group.count for group in groups)
     return render(
         request,
         "search.html",
@@ -56,7 +57,8 @@ def search_view(request):
             "form": form,
             "query": query,
             "groups": [group for group in groups if group.count],
-            "total": sum(group.count for group in groups),
+            "total": total,
+            "suggestions": Municipality.objects.similar_to(query) if query and not total else [],
             "reference": reference if reference_message else None,
             "reference_message": reference_message,
         },

@@ -5,12 +5,14 @@ import math
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import FloatField, Value
+from django.db.models import FloatField, Q, Value
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from helpers.text import any_spelling, index_letter
+from helpers.collation import german
+from helpers.similarity import close_matches, typo_of
+from helpers.text import index_letter, spelling_of
 
 
 class RegierungsBezirk(models.TextChoices):
@@ -74,7 +76,7 @@ class District(models.Model):
     class Meta:
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-        ordering = ["name"]
+        ordering = [german("name")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(key__regex=DISTRICT_KEY_PATTERN),
@@ -110,8 +112,18 @@ class MunicipalityQuerySet(models.QuerySet):
         return self.select_related("district")
 
     def matching(self, words):
-        """Municipalities whose name or district contains every word, in any spelling."""
-        return self.filter(any_spelling(["name", "district__name"], words))
+        """Municipalities whose name or district has every word: in any spelling, or
+        (on PostgreSQL) with a small typo in the name."""
+        query = Q()
+        for word in words:
+            query &= spelling_of(["name", "district__name"], word) | typo_of("name", word)
+        return self.filter(query)
+
+    def similar_to(self, text, limit=5):
+        """The municipalities whose names are most like `text`, best first: for "did you mean"."""
+        names = close_matches(text, self.values_list("name", flat=True), limit)
+        found = {municipality.name: municipality for municipality in self.filter(name__in=names)}
+        return [found[name] for name in names if name in found]
 
 
 class MunicipalityManager(models.Manager.from_queryset(MunicipalityQuerySet)):
@@ -177,7 +189,7 @@ class Municipality(models.Model):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        ordering = ["name", "ags"]
+        ordering = [german("name"), "ags"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ags__regex=AGS_PATTERN),

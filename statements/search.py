@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import F, Q, Value
 from django.utils.html import strip_tags
 
-from helpers.text import any_spelling, fold, highlight, simple_stem
+from helpers.text import fold, highlight, simple_stem, spelling_of
 
 from .models import Paper, Statement, Topic
 
@@ -137,7 +137,7 @@ def search_topics(words, limit):
     ]
     query = Q()
     for word in words:
-        query &= any_spelling(fields, [word]) | any_spelling(fields, [simple_stem(word)])
+        query &= spelling_of(fields, word) | spelling_of(fields, simple_stem(word))
     topics = list(Topic.objects.filter(query))
     for topic in topics:
         topic.snippet = highlight(topic.description, words)

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from helpers.collation import german
 from helpers.managers import SlugManager
 from municipalities.models import Municipality
 
@@ -117,7 +118,7 @@ class Volkshochschule(models.Model):
     class Meta:
         verbose_name = _("Volkshochschule")
         verbose_name_plural = _("Volkshochschulen")
-        ordering = ["name"]
+        ordering = [german("name")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from helpers.collation import german
 from municipalities.models import distance_from
 
 from .catalogue import Module, Volkshochschule
@@ -63,7 +64,7 @@ class SeminarQuerySet(models.QuerySet):
             .prefetch_related(
                 Prefetch("sessions", queryset=SeminarSession.objects.order_by("date", "start_time"))
             )
-            .order_by("starts_on", "vhs__name", "pk")
+            .order_by("starts_on", german("vhs__name"), "pk")
         )
 
     def upcoming(self, today=None):
