@@ -29,9 +29,11 @@ class RegistrationForm(forms.ModelForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     participants = forms.IntegerField(
-        label=_("Number of participants"),
+        label=_("Number of people"),
         initial=1,
-        help_text=_("Only for a group; a registration for yourself is for one person."),
+        help_text=_(
+            "Including yourself. For a group, one person registers everyone and receives the mails."
+        ),
     )
     municipality = forms.ModelChoiceField(
         label=_("Municipality of your committee"),
@@ -68,7 +70,6 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = [
-            "kind",
             "contact_name",
             "email",
             "phone",
@@ -78,9 +79,8 @@ class RegistrationForm(forms.ModelForm):
             "accessibility_needs",
             "consent",
         ]
-        labels = {"kind": _("I am registering"), "phone": _("Phone (optional)")}
+        labels = {"phone": _("Phone (optional)")}
         widgets = {
-            "kind": forms.RadioSelect,
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
         }
 
@@ -93,7 +93,6 @@ class RegistrationForm(forms.ModelForm):
         self.fields["municipality"].queryset = (
             with_committee if self.term is not None else Municipality.objects.all()
         )
-        self.fields["kind"].choices = RegistrationKind.choices
         self.fields["consent"].label = self.fields["consent"].label % {
             "days": settings.QUALIFICATION_RETENTION_DAYS
         }
@@ -136,13 +135,12 @@ class RegistrationForm(forms.ModelForm):
                     "field “Leave this field empty” empty and send it again."
                 )
             )
-        if data.get("kind") == RegistrationKind.SINGLE and data.get("participants", 1) != 1:
-            self.add_error(
-                "participants",
-                _("A registration for yourself is for one person; choose “a group” for more."),
-            )
+        # One number decides: one person registers alone, more are a group.
+        self.instance.kind = (
+            RegistrationKind.GROUP if data.get("participants", 1) > 1 else RegistrationKind.SINGLE
+        )
         if (
-            data.get("kind") == RegistrationKind.SINGLE
+            self.instance.kind == RegistrationKind.SINGLE
             and data.get("membership") == Membership.BOTH
         ):
             self.add_error("membership", _("A single person is either elected or delegated."))

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from helpers.lists import list_page
 
@@ -19,6 +19,8 @@ from .models import Contact, Module, RegistrationStatus, Seminar, Volkshochschul
 from .ratelimit import too_many_posts
 
 UPCOMING_ON_OVERVIEW = 5
+# The session remembers the address of the last registration for the "received" page.
+RECEIVED_SESSION_KEY = "qualification_registered"
 CALENDAR_PAST_DAYS = 90
 
 
@@ -58,15 +60,31 @@ def rate_limited(request):
     return render(
         request,
         "qualification/message.html",
-        {
-            "title": _("Too many requests"),
-            "message": _(
-                "We received too many forms from your connection in a short time. Please "
-                "wait a few minutes and try again. Nothing you sent before is lost."
-            ),
-        },
+        {"title": _("Too many requests"), "message": rate_limit_message()},
         status=429,
     )
+
+
+def rate_limit_message():
+    return _(
+        "We received too many forms from your connection in a short time. Please "
+        "wait a few minutes and try again. Nothing you sent before is lost."
+    )
+
+
+def see_other(to, *args, **kwargs):
+    """The redirect after a POST (303), so that reloading the result sends nothing again."""
+    response = redirect(to, *args, **kwargs)
+    response.status_code = 303
+    return response
+
+
+def _initial_municipality(request, form):
+    """The municipality chosen in the finder ("near me"), if it can be chosen here."""
+    slug = request.GET.get("near", "")
+    if slug and form.fields["municipality"].queryset.filter(slug=slug).exists():
+        return slug
+    return None
 
 
 def seminar_detail(request, pk):
@@ -76,9 +94,12 @@ def seminar_detail(request, pk):
     error = None
     status = 200
     if problem is None:
-        if request.method == "POST":
-            if too_many_posts(request):
-                return rate_limited(request)
+        if request.method == "POST" and too_many_posts(request):
+            # Shown above the form, which keeps everything typed (not validated yet).
+            form = RegistrationForm(initial=request.POST.dict(), seminar=seminar)
+            error = rate_limit_message()
+            status = 429
+        elif request.method == "POST":
             form = RegistrationForm(request.POST, seminar=seminar)
             if form.is_valid():
                 registration = form.save(commit=False)
@@ -89,11 +110,16 @@ def seminar_detail(request, pk):
                     error = failure.message
                     status = 409
                 else:
+                    request.session[RECEIVED_SESSION_KEY] = {
+                        "seminar": seminar.pk,
+                        "email": registration.email,
+                    }
                     return redirect("qualification:registration_received", pk=seminar.pk)
             else:
                 status = 400
         else:
             form = RegistrationForm(seminar=seminar)
+            form.initial["municipality"] = _initial_municipality(request, form)
     elif request.method == "POST":
         status = 409
     return render(
@@ -113,10 +139,19 @@ def seminar_detail(request, pk):
 
 def registration_received(request, pk):
     seminar = get_object_or_404(Seminar.objects.public().for_listing(), pk=pk)
+    received = request.session.get(RECEIVED_SESSION_KEY) or {}
+    vhs = seminar.vhs
     return render(
         request,
         "qualification/registration_received.html",
-        {"seminar": seminar, "hours": settings.QUALIFICATION_CONFIRMATION_HOURS},
+        {
+            "seminar": seminar,
+            "hours": settings.QUALIFICATION_CONFIRMATION_HOURS,
+            "email": received.get("email") if received.get("seminar") == seminar.pk else None,
+            # Without a way to reach the VHS, the organisers of the series help.
+            "contacts": [] if (vhs.email or vhs.phone) else list(Contact.objects.all()),
+            "noindex": True,
+        },
     )
 
 
@@ -162,27 +197,42 @@ def registration_confirm(request, token):
     if too_many_posts(request):
         return rate_limited(request)
     try:
-        confirmed = services.confirm(token)
+        services.confirm(token)
     except services.InvalidLink as failure:
         return _invalid_link(
             request, failure, status=410 if isinstance(failure, services.ExpiredLink) else 404
         )
     except services.RegistrationError as failure:
         return _registration_page(request, failure.registration, failure.message, status=409)
-    return _registration_page(request, confirmed)
+    return see_other("qualification:registration", token=token)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def registration_cancel(request, token):
+    """GET asks first (what happens to the seats); POST cancels."""
+    if request.method == "GET":
+        try:
+            found = services.find_registration(token)
+        except services.InvalidLink as failure:
+            return _invalid_link(request, failure)
+        if found.status not in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED):
+            return redirect("qualification:registration", token=token)
+        response = render(
+            request,
+            "qualification/registration_cancel.html",
+            {"registration": found, "seminar": found.seminar, "noindex": True},
+        )
+        response["Cache-Control"] = "no-store"
+        return response
     if too_many_posts(request):
         return rate_limited(request)
     try:
-        cancelled, _moved = services.cancel(token)
+        services.cancel(token)
     except services.InvalidLink as failure:
         return _invalid_link(request, failure)
     except services.RegistrationError as failure:
         return _registration_page(request, failure.registration, failure.message, status=409)
-    return _registration_page(request, cancelled)
+    return see_other("qualification:registration", token=token)
 
 
 # --- Calendars and structured data --------------------------------------------------------

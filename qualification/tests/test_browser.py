@@ -33,13 +33,14 @@ def test_finding_a_seminar_near_my_town_and_registering(
     WebDriverWait(browser, 10).until(lambda driver: f"/seminare/{near.pk}/" in driver.current_url)
 
     assert "VHS Nah" in browser.find_element(By.TAG_NAME, "h1").text
-    browser.find_element(By.ID, "id_kind_1").click()  # a group
     browser.find_element(By.ID, "id_contact_name").send_keys("Deniz Beispiel")
     browser.find_element(By.ID, "id_email").send_keys("deniz@example.org")
     participants = browser.find_element(By.ID, "id_participants")
     participants.clear()
     participants.send_keys("3")
-    Select(browser.find_element(By.ID, "id_municipality")).select_by_value(home.slug)
+    # The municipality chosen in the finder is already selected.
+    chosen = Select(browser.find_element(By.ID, "id_municipality")).first_selected_option
+    assert chosen.get_attribute("value") == home.slug
     Select(browser.find_element(By.ID, "id_membership")).select_by_value("both")
     browser.find_element(By.ID, "id_consent").click()
     browser.find_element(By.CSS_SELECTOR, ".registration-form button[type=submit]").click()

@@ -42,18 +42,16 @@ def confirm(client, path):
 
 def registered(client, seminar, email, participants=1):
     """Register and confirm through the pages; returns the registrant's link path."""
-    kind = "group" if participants > 1 else "single"
     response = register(
         client,
         seminar,
         email=email,
         participants=str(participants),
-        kind=kind,
         membership="both" if participants > 1 else "elected",
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     path = link_from(mail.outbox[-1])
-    assert confirm(client, path).status_code == 200
+    assert confirm(client, path).status_code == 303
     return path
 
 
@@ -90,7 +88,7 @@ def test_the_mail_is_in_the_language_of_the_page(client):
 
 def test_confirming_takes_a_seat_and_a_second_confirmation_changes_nothing(client):
     seminar = make_seminar(capacity=3)
-    register(client, seminar, kind="group", participants="2", membership="both")
+    register(client, seminar, participants="2", membership="both")
     path = link_from(mail.outbox[0])
     page = client.get(path)
     assert page.status_code == 200
@@ -98,11 +96,14 @@ def test_confirming_takes_a_seat_and_a_second_confirmation_changes_nothing(clien
         "Confirm my registration" in page.content.decode() or "bestätigen" in page.content.decode()
     )
     assert page["Cache-Control"] == "no-store"
-    assert confirm(client, path).status_code == 200
+    confirmed = confirm(client, path)
+    # Redirected (303) to the registration page, so reloading it sends nothing again.
+    assert confirmed.status_code == 303
+    assert confirmed["Location"] == path
     assert status_of("ayse@example.org") == RegistrationStatus.CONFIRMED
     assert seminar.seats_left == 1
     assert len(mail.outbox) == 2
-    assert confirm(client, path).status_code == 200
+    assert confirm(client, path).status_code == 303
     assert seminar.seats_left == 1
     assert len(mail.outbox) == 2
 
@@ -125,7 +126,7 @@ def test_when_seats_run_out_registrations_wait_in_order_and_move_up_on_cancellat
 
     mail.outbox.clear()
     response = client.post(first + "abmelden/")
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert status_of("eins@example.org") == RegistrationStatus.CANCELLED
     assert status_of("drei@example.org") == RegistrationStatus.CONFIRMED
     assert status_of("vier@example.org") == RegistrationStatus.WAITLISTED
@@ -188,8 +189,7 @@ def test_after_cancelling_the_same_email_can_register_again(client):
 )
 def test_bad_input_gets_a_message_on_the_field_and_saves_nothing(client, field, value):
     seminar = make_seminar()
-    data = {"kind": "group"} if field == "participants" else {}
-    data[field] = value
+    data = {field: value}
     response = register(client, seminar, **data)
     assert response.status_code == 400
     content = response.content.decode()
@@ -198,16 +198,28 @@ def test_bad_input_gets_a_message_on_the_field_and_saves_nothing(client, field, 
     assert mail.outbox == []
 
 
-def test_a_single_registration_for_several_people_is_refused_with_a_reason(client):
+def test_the_number_of_people_alone_decides_between_one_person_and_a_group(client):
     seminar = make_seminar()
-    response = register(client, seminar, kind="single", participants="4")
+    page = client.get(seminar.get_absolute_url()).content.decode()
+    assert 'name="kind"' not in page
+    assert re.search(r'name="participants" value="1"', page)
+    # A stale "kind" from an old form changes nothing: three people are a group.
+    assert register(client, seminar, kind="single", participants="3").status_code == 302
+    assert register(client, seminar, email="eine@example.org").status_code == 302
+    kinds = dict(Registration.objects.values_list("email", "kind"))
+    assert kinds == {"ayse@example.org": "group", "eine@example.org": "single"}
+
+
+def test_one_person_cannot_be_both_elected_and_delegated(client):
+    seminar = make_seminar()
+    response = register(client, seminar, participants="1", membership="both")
     assert response.status_code == 400
     assert Registration.objects.count() == 0
 
 
 def test_a_group_larger_than_the_seminar_is_refused(client):
     seminar = make_seminar(capacity=5)
-    response = register(client, seminar, kind="group", participants="6", membership="both")
+    response = register(client, seminar, participants="6", membership="both")
     assert response.status_code == 400
     assert "5" in response.content.decode()
 
