@@ -1,7 +1,8 @@
 """The seminar finder's filters; their state lives in the query string.
 
 Without a start date the finder shows upcoming seminars only; with a
-municipality "near me" it sorts them by distance instead of by date.
+municipality "near me" (the one choice of a municipality) it sorts them by
+distance instead of by date.
 """
 
 import django_filters
@@ -12,12 +13,35 @@ from municipalities.models import Municipality, RegierungsBezirk
 
 from .models import Module, Seminar, SeminarFormat, Volkshochschule
 
+# German dates (TT.MM.JJJJ) as people type them, and ISO dates as date pickers send them.
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateField(forms.DateField):
+    """Accepts German and ISO dates; shows a typed German date again as ISO for the picker."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, str) and value:
+            try:
+                return self.to_python(value) or value
+            except forms.ValidationError:
+                return value
+        return value
+
+
+class FlexibleDateFilter(django_filters.DateFilter):
+    field_class = DateField
 
 
 class SeminarFilter(django_filters.FilterSet):
@@ -41,21 +65,14 @@ class SeminarFilter(django_filters.FilterSet):
         choices=RegierungsBezirk.choices,
         empty_label=_("all"),
     )
-    municipality = django_filters.ModelChoiceFilter(
-        field_name="vhs__municipality",
-        label=_("Town of the Volkshochschule"),
-        queryset=Municipality.objects.filter(volkshochschulen__isnull=False).distinct(),
-        to_field_name="slug",
-        empty_label=_("all"),
-    )
     vhs = django_filters.ModelChoiceFilter(
         label=_("Volkshochschule"),
         queryset=Volkshochschule.objects.all(),
         to_field_name="slug",
         empty_label=_("all"),
     )
-    date_from = django_filters.DateFilter(label=_("From"), method="filter_from", widget=DateInput())
-    date_to = django_filters.DateFilter(label=_("Until"), method="filter_to", widget=DateInput())
+    date_from = FlexibleDateFilter(label=_("From"), method="filter_from", widget=DateInput())
+    date_to = FlexibleDateFilter(label=_("Until"), method="filter_to", widget=DateInput())
     format = django_filters.ChoiceFilter(
         label=_("Format"), choices=SeminarFormat.choices, empty_label=_("all")
     )
@@ -64,6 +81,9 @@ class SeminarFilter(django_filters.FilterSet):
         method="filter_free_seats",
         widget=forms.CheckboxInput,
     )
+
+    # Shown at once; the others wait under "More filters" (seminar_list.html).
+    main_filters = ("near", "module", "date_from", "date_to")
 
     class Meta:
         model = Seminar

@@ -43,7 +43,11 @@ def overview(request):
 
 def seminar_list(request):
     context = list_page(request, SeminarFilter, Seminar.objects.public().for_listing())
-    context["near"] = context["filter"].near_municipality
+    finder = context["filter"]
+    context["near"] = finder.near_municipality
+    context["more_filters_used"] = any(
+        finder.data.get(name) for name in finder.filters if name not in finder.main_filters
+    )
     return render(request, "qualification/seminar_list.html", context)
 
 
