@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Committee, PublishedFigure, Term
 
@@ -13,7 +13,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(TabbedTranslationAdmin):
+class CommitteeAdmin(TranslationAdmin):
     list_display = [
         "official_name",
         "term",
@@ -51,7 +51,7 @@ class CommitteeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PublishedFigure)
-class PublishedFigureAdmin(TabbedTranslationAdmin):
+class PublishedFigureAdmin(TranslationAdmin):
     list_display = ["metric", "body", "term", "value", "is_lower_bound", "as_of"]
     list_filter = ["term", "body", "metric"]
     list_select_related = ["term"]

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from . import exports, services
 from .access import limit_to_scope, vhs_scope
@@ -34,7 +34,7 @@ from .models import (
 
 
 @admin.register(Module)
-class ModuleAdmin(TabbedTranslationAdmin):
+class ModuleAdmin(TranslationAdmin):
     list_display = ["title", "slug", "builds_on", "position"]
     list_select_related = ["builds_on"]
     search_fields = ["title", "slug"]
@@ -42,7 +42,7 @@ class ModuleAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(TabbedTranslationAdmin):
+class ContactAdmin(TranslationAdmin):
     list_display = ["name", "phone", "website", "position"]
     search_fields = ["name"]
 
@@ -91,7 +91,7 @@ class SeminarSessionInline(admin.TabularInline):
 
 
 @admin.register(Seminar)
-class SeminarAdmin(TabbedTranslationAdmin):
+class SeminarAdmin(TranslationAdmin):
     list_display = [
         "module",
         "vhs",

@@ -1,14 +1,18 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import render
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.views.decorators.http import require_POST
+from modeltranslation.admin import TranslationAdmin
 
+from .bodytext import render_body
 from .models import (
     Attachment,
     Hearing,
@@ -22,7 +26,7 @@ from .references import find_reference, parse_reference
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug", "position"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name_de"]}
@@ -69,7 +73,7 @@ class PaperAdminForm(forms.ModelForm):
 
 
 @admin.register(Paper)
-class PaperAdmin(TabbedTranslationAdmin):
+class PaperAdmin(TranslationAdmin):
     form = PaperAdminForm
     list_display = ["reference_display", "kind", "title", "date"]
     list_filter = ["term", "kind", "originators"]
@@ -92,7 +96,7 @@ class PaperAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(LandtagCommittee)
-class LandtagCommitteeAdmin(TabbedTranslationAdmin):
+class LandtagCommitteeAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name_de"]}
@@ -129,7 +133,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(TabbedTranslationAdmin):
+class StatementAdmin(TranslationAdmin):
     list_display = ["title", "status", "published_at", "date", "hearing"]
     list_filter = ["status", "topics", "papers__term"]
     list_select_related = ["hearing__committee"]
@@ -148,6 +152,36 @@ class StatementAdmin(TabbedTranslationAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj and obj.status == Statement.Status.PUBLISHED else {"slug": ["title_de"]}
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(require_POST(self.unsaved_preview))
+        return [
+            path("vorschau/", preview, name="statements_statement_unsaved_preview"),
+            *super().get_urls(),
+        ]
+
+    def unsaved_preview(self, request):
+        """The text as it is in the form, before saving: the form's "Preview" button posts here."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        languages = [
+            {
+                "code": code,
+                "name": name,
+                "title": request.POST.get(f"title_{code}", "").strip(),
+                "summary": request.POST.get(f"summary_{code}", "").strip(),
+            }
+            for code, name in settings.LANGUAGES
+        ]
+        # The body is written in German only. Sanitised by nh3 in bodytext.render_body.
+        languages[0]["body"] = mark_safe(render_body(request.POST.get("body", "")))  # noqa: S308
+        response = render(
+            request,
+            "statements/statement_unsaved_preview.html",
+            {"languages": [entry for entry in languages if entry["title"] or entry.get("body")]},
+        )
+        response["Cache-Control"] = "no-store"
+        return response
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["preview"]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helpers.managers import SlugManager
 
-from .bodytext import sanitize_body
+from .bodytext import is_html, render_body, sanitize_body
 from .references import MAX_NUMBER, MAX_TERM, Reference, format_reference
 from .validators import validate_pdf, validate_pdf_size
 
@@ -331,7 +331,9 @@ class Statement(models.Model):
         _("text"),
         blank=True,
         help_text=_(
-            "Paragraphs, headings (h2–h4), lists, emphasis and links; other formatting is removed."
+            "Plain text: an empty line starts a new paragraph, lines beginning with “- ” or "
+            "“1. ” make a list, **bold**, *italic*, “## ” a heading, [text](https://…) a "
+            "link. Text in HTML works too. Other formatting is removed."
         ),
     )
     papers = models.ManyToManyField(
@@ -383,7 +385,9 @@ class Statement(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_body(self.body)
+        if is_html(self.body):
+            # HTML is stored clean; Markdown is kept as typed and sanitised when shown.
+            self.body = sanitize_body(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -404,7 +408,7 @@ class Statement(models.Model):
 
     @cached_property
     def body_html(self):
-        return mark_safe(sanitize_body(self.body))  # noqa: S308 (sanitised by nh3 in bodytext)
+        return mark_safe(render_body(self.body))  # noqa: S308 (sanitised by nh3 in bodytext)
 
     def clean(self):
         super().clean()

@@ -17,10 +17,10 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, Value
-from django.utils.html import strip_tags
 
 from helpers.text import fold, highlight, simple_stem, spelling_of
 
+from .bodytext import body_plain_text
 from .models import Paper, Statement, Topic
 
 CONFIG = "german"
@@ -63,7 +63,7 @@ def statement_search_text(statement):
             getattr(statement, f"title_{code}", "") or "",
             getattr(statement, f"summary_{code}", "") or "",
         ]
-    parts.append(strip_tags(statement.body or ""))
+    parts.append(body_plain_text(statement.body))
     return "\n".join(part for part in parts if part)
 
 
@@ -117,7 +117,7 @@ def search_statements(words, limit):
     statements = Statement.objects.published().filter(_text_filter(words))
     rows = _best_first(statements.for_list(), words, limit)
     for row in rows:
-        row.snippet = highlight(f"{row.summary}\n{strip_tags(row.body)}", words)
+        row.snippet = highlight(f"{row.summary}\n{body_plain_text(row.body)}", words)
     return statements.count(), rows
 
 
