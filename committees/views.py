@@ -96,18 +96,41 @@ def municipality_detail(request, slug):
     )
 
 
+# Towns at least this large get their name on the map.
+MAP_LABEL_POPULATION = 500_000
+
+
 def committee_map(request):
     term = Term.objects.current()
     points = []
     for committee in Committee.objects.for_index().in_term(term):
         x, y = geo.project(committee.municipality.latitude, committee.municipality.longitude)
         points.append({"committee": committee, "x": x, "y": y})
+    big = sorted(
+        (
+            p
+            for p in points
+            if (p["committee"].municipality.population or 0) >= MAP_LABEL_POPULATION
+        ),
+        key=lambda point: point["x"],
+    )
+    # Neighbours in the Ruhr area: alternate the names above and below their dots.
+    labels = [
+        {**point, "label_y": point["y"] - 16 if index % 2 == 0 else point["y"] + 30}
+        for index, point in enumerate(big)
+    ]
+    by_bezirk = {}
+    for point in points:
+        municipality = point["committee"].municipality
+        by_bezirk.setdefault(municipality.regierungsbezirk_name, []).append(point["committee"])
     return render(
         request,
         "committees/committee_map.html",
         {
             "term": term,
             "points": points,
+            "labels": labels,
+            "by_bezirk": sorted(by_bezirk.items()),
             "outline": geo.outline(),
             "width": geo.CANVAS_WIDTH,
             "height": geo.CANVAS_HEIGHT,
@@ -119,6 +142,7 @@ def statistics(request):
     term = Term.objects.current()
     figures = PublishedFigure.objects.filter(term=term).select_related("term")
     figures_list = list(figures)  # fills the cache that comparisons() iterates
+    sources = list(dict.fromkeys((f.source, f.source_url, f.as_of) for f in figures_list))
     committees = Committee.objects.in_term(term)
     bezirke = committees.by_regierungsbezirk()
     return render(
@@ -133,5 +157,7 @@ def statistics(request):
             "member_count": committees.members().count(),
             "bezirke": bezirke,
             "bezirk_rows": [(b["label"], b["committees"], b["committees"]) for b in bezirke],
+            # One source for every figure is named once, under the table.
+            "one_source": sources[0] if len(sources) == 1 else None,
         },
     )

@@ -124,6 +124,8 @@ LANGUAGES = [
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Turkish dates without a leading zero (lir_portal/formats/tr/formats.py).
+FORMAT_MODULE_PATH = ["lir_portal.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

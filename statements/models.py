@@ -25,6 +25,16 @@ from .validators import validate_pdf, validate_pdf_size
 RESERVED_SLUGS = ("drucksachen", "themen", "suche", "feed", "anhoerungen", "vorschau", "anhaenge")
 
 
+class TopicQuerySet(models.QuerySet):
+    def for_index(self):
+        """Every topic with the number of its published statements and of its papers."""
+        published = Q(statements__status="published", statements__published_at__lte=timezone.now())
+        return self.annotate(
+            statement_count=models.Count("statements", filter=published, distinct=True),
+            paper_count=models.Count("papers", distinct=True),
+        )
+
+
 class Topic(models.Model):
     """A theme the committees work on (seed 000), e.g. anti-discrimination."""
 
@@ -33,7 +43,7 @@ class Topic(models.Model):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(TopicQuerySet)()
 
     class Meta:
         verbose_name = _("topic")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("drucksachen/<int:term>-<int:number>/", views.paper_detail, name="paper"),
     path("anhoerungen/<slug:slug>/", views.landtag_committee_detail, name="landtag_committee"),
     path("anhoerungen/<slug:slug>/<str:date>/", views.hearing_detail, name="hearing"),
+    path("themen/", views.topic_index, name="topic_index"),
     path("themen/<slug:slug>/", views.topic_detail, name="topic"),
     path("themen/<slug:slug>/feed/", feeds.TopicStatementsFeed(), name="topic_feed"),
     path("vorschau/<int:pk>/", views.statement_preview, name="preview"),

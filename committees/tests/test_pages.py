@@ -153,7 +153,7 @@ def test_municipality_index_filters_by_committee_and_kreis(client, source_counts
 def test_map_has_a_point_for_every_committee(client):
     response = client.get("/de/karte/")
     content = response.content.decode()
-    assert content.count("<circle") == Committee.objects.current().count()
+    assert content.count('class="dot"') == Committee.objects.current().count()
     assert 'class="land"' in content
     assert "," not in content.split('<circle cx="')[1].split('"')[0]  # no decimal comma in SVG
 

@@ -1,0 +1,1 @@
+"""Date formats that differ from Django's: Turkish writes the day without a leading zero."""
