@@ -45,6 +45,15 @@ class CommitteeAdmin(TranslationAdmin):
         (_("Note"), {"fields": ["note"]}),
     ]
 
+    def get_changeform_initial_data(self, request):
+        """A new committee is most often one of the running term, of the kind its law names."""
+        initial = super().get_changeform_initial_data(request)
+        term = Term.objects.current()
+        if term is not None:
+            initial.setdefault("term", term.pk)
+            initial.setdefault("kind", term.allowed_kinds[-1])
+        return initial
+
     @admin.display(description=_("official name"), ordering="municipality__name")
     def official_name(self, obj):
         return obj.official_name if obj.pk else "–"
