@@ -113,8 +113,9 @@ def test_the_statement_page_has_papers_hearing_topics_and_a_citation(client):
     assert "107 Kommunen" in html  # the body
     assert f"http://testserver{SEED}" in html  # the permalink in the citation
     english = client.get(SEED.replace("/de/", "/en/")).content.decode()
-    # Undated: the citation says so instead of guessing a year.
-    assert "Landesintegrationsrat NRW (n. d.): Statement on the motion" in english
+    # Undated: the citation says so instead of guessing a year; it cites the title
+    # as published, in German, not a translation that was never published.
+    assert 'Landesintegrationsrat NRW (n. d.): <cite lang="de">Stellungnahme zum Antrag' in english
     assert "Statement on Landtag paper 17/2157" in english
 
 
