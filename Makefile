@@ -1,6 +1,7 @@
 # The two commands: `make run` sets everything up and serves the portal on
 # http://127.0.0.1:$(PORT); `make test` sets up and runs the whole suite.
-# Both are idempotent.
+# Both are idempotent. `make serve` is `make run` under gunicorn with the
+# production settings.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,15 +9,28 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # A local key for the development server, made once and never committed.
 SECRET_FILE := $(VENV)/secret_key
-RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
-  SITE_URL=http://127.0.0.1:$(PORT)
+# Mails go to the terminal unless EMAIL_HOST (or EMAIL_BACKEND) is given.
+LOCAL_MAIL = $(if $(EMAIL_HOST)$(EMAIL_BACKEND),,EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend)
+RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" FORCE_HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
+  SITE_URL=http://127.0.0.1:$(PORT) $(LOCAL_MAIL)
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
+# The production server (gunicorn.conf.py) on 127.0.0.1:$(PORT), DEBUG off.
+SERVE_ENV = $(RUN_ENV) PORT=$(PORT)
+GUNICORN = $(SERVE_ENV) $(BIN)/gunicorn --config $(CURDIR)/gunicorn.conf.py
+# The mail worker runs beside the web server and stops with it.
+MAIL_WORKER = $(MANAGE) send_pending_mails --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT;
 
-.PHONY: run test setup install superuser bench translations lint clean
+.PHONY: run serve test setup install superuser bench translations lint clean
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MAIL_WORKER) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Like production: gunicorn, WhiteNoise, cached templates, the mail worker;
+# plain HTTP on the loopback. WEB_CONCURRENCY workers (default: the cores).
+serve: setup
+	@echo "Serving the portal with gunicorn at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
+	$(MAIL_WORKER) $(GUNICORN)
 
 setup: install
 	$(MANAGE) migrate --noinput

@@ -1,8 +1,9 @@
 """Settings of the LIR portal.
 
 Everything that differs between a developer's machine and production comes
-from the environment: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, HTTPS and
-the mail settings. Development defaults are safe; production fails loudly.
+from the environment: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, FORCE_HTTPS,
+REDIS_URL, TRUSTED_PROXIES, the mail and the media storage settings. Development
+defaults are safe; production fails loudly.
 """
 
 import os
@@ -29,6 +30,7 @@ def env_list(name, default=""):
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_MIN_LENGTH = 50
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -36,6 +38,12 @@ if not SECRET_KEY:
             "(required whenever DEBUG is off), or set DEBUG=1 for development."
         )
     SECRET_KEY = "development-only-key-never-use-in-production"
+elif not DEBUG and len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+    raise ImproperlyConfigured(
+        f"SECRET_KEY has {len(SECRET_KEY)} characters; with DEBUG off it needs at least "
+        f"{SECRET_KEY_MIN_LENGTH}. Make one with: python3 -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
 
@@ -62,6 +70,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lir_portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -99,6 +108,8 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (psycopg 3).
+# CONN_HEALTH_CHECKS: a connection that died (database restarted) is replaced
+# at the next request instead of failing it.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -106,6 +117,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other instead of failing with "database
+    # is locked": WAL lets readers go on while one writes, IMMEDIATE takes the
+    # write lock when a transaction starts (no deadlock on upgrading a read
+    # lock), and the timeout (seconds) is how long a writer waits for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -143,52 +166,138 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several hosts share the media files (statements' PDFs) through an
+# S3-compatible store when its bucket is named (needs the "s3" extra:
+# django-storages and boto3). Files stay private: links are signed and expire.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# HTTPS hardening is on whenever DEBUG is off, unless HTTPS=0 says the site is
-# served over plain HTTP (the local `make run`).
-HTTPS = env_bool("HTTPS", default=not DEBUG)
-SESSION_COOKIE_SECURE = HTTPS
-CSRF_COOKIE_SECURE = HTTPS
-SECURE_SSL_REDIRECT = HTTPS
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+# HTTPS hardening is on whenever DEBUG is off, unless FORCE_HTTPS=0 says the
+# site is served over plain HTTP (the local `make run` and `make serve`). Not
+# called HTTPS: web servers set a CGI variable of that name per request, and
+# runserver copies the process environment into every request's.
+FORCE_HTTPS = env_bool("FORCE_HTTPS", default=not DEBUG)
+SESSION_COOKIE_SECURE = FORCE_HTTPS
+CSRF_COOKIE_SECURE = FORCE_HTTPS
+SECURE_SSL_REDIRECT = FORCE_HTTPS
+# Load balancers ask for /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if FORCE_HTTPS else 0
 # Only the operator of the domain knows whether every subdomain speaks HTTPS.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if FORCE_HTTPS else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# Mail: console in development, SMTP configured from the environment.
+# Addresses (IPs or networks, comma-separated) of the reverse proxies in front
+# of the portal. Only for a request that came from one of them is the client
+# address read from X-Forwarded-For (rate limits, logs); otherwise it is the
+# peer address. Empty: no proxy is trusted.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Mail: console in development, SMTP configured from the environment. With
+# DEBUG off a missing mail server stops start-up: mails with personal links
+# must not land in a log. EMAIL_BACKEND set explicitly (e.g. the console for
+# `make run`) is respected.
+if not os.environ.get("EMAIL_BACKEND") and not os.environ.get("EMAIL_HOST") and not DEBUG:
+    raise ImproperlyConfigured(
+        "No mail server is configured. Set EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, ...) "
+        "for production, or EMAIL_BACKEND explicitly, e.g. "
+        "django.core.mail.backends.console.EmailBackend for local use."
+    )
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG or not os.environ.get("EMAIL_HOST")
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# Seconds an SMTP connection may stall before the mail worker gives up and retries later.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent_mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@landesintegrationsrat-nrw.de")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "lir-portal",
+# The cache holds the rate limit counts. With REDIS_URL every worker and
+# every instance shares it (django-redis); without it each process counts in
+# its own memory, which is right only for a single process.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "lir",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+                # Redis down: pages and posts go on (without rate limits), the
+                # error is logged and /healthz reports the cache unavailable.
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
     }
-}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "lir-portal",
+        }
+    }
+# Worker processes per instance (gunicorn.conf.py); the deployment check warns
+# when several share no cache.
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
 
+# One line per request and per error on stdout, each with the request id;
+# e-mail addresses are masked (lir_portal/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"context": {"()": "lir_portal.logs.RequestContextFilter"}},
+    "formatters": {
+        "line": {
+            "()": "lir_portal.logs.MaskingFormatter",
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s",
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["context"],
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "lir_portal.requests": {
+            "handlers": ["stdout"],
+            "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+        "qualification.mail": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
 }
 
 
@@ -211,6 +320,16 @@ QUALIFICATION_CONFIRMATION_HOURS = int(os.environ.get("QUALIFICATION_CONFIRMATIO
 QUALIFICATION_RETENTION_DAYS = int(os.environ.get("QUALIFICATION_RETENTION_DAYS", "90"))
 # Largest group one registration may bring.
 QUALIFICATION_MAX_GROUP_SIZE = int(os.environ.get("QUALIFICATION_MAX_GROUP_SIZE", "30"))
-# Form posts allowed from one address within the window (seconds), via the cache.
+# Registrations posted from one client address within the window (seconds),
+# and posts to one personal link (confirm, cancel) within the same window;
+# counted in the cache (shared through Redis when REDIS_URL is set).
 QUALIFICATION_POST_LIMIT = int(os.environ.get("QUALIFICATION_POST_LIMIT", "10"))
+QUALIFICATION_LINK_POST_LIMIT = int(os.environ.get("QUALIFICATION_LINK_POST_LIMIT", "10"))
 QUALIFICATION_POST_WINDOW = int(os.environ.get("QUALIFICATION_POST_WINDOW", "600"))
+# Mail worker: attempts per mail before it waits for staff, and the backoff
+# (seconds, doubled after each failure up to the maximum).
+QUALIFICATION_MAIL_MAX_ATTEMPTS = int(os.environ.get("QUALIFICATION_MAIL_MAX_ATTEMPTS", "8"))
+QUALIFICATION_MAIL_RETRY_SECONDS = int(os.environ.get("QUALIFICATION_MAIL_RETRY_SECONDS", "60"))
+QUALIFICATION_MAIL_RETRY_MAX_SECONDS = int(
+    os.environ.get("QUALIFICATION_MAIL_RETRY_MAX_SECONDS", "3600")
+)

@@ -16,7 +16,7 @@ from . import ical, services
 from .filters import SeminarFilter
 from .forms import RegistrationForm
 from .models import Contact, Module, RegistrationStatus, Seminar, Volkshochschule
-from .ratelimit import too_many_posts
+from .ratelimit import too_many_link_posts, too_many_posts
 
 UPCOMING_ON_OVERVIEW = 5
 CALENDAR_PAST_DAYS = 90
@@ -159,7 +159,7 @@ def registration(request, token):
 
 @require_POST
 def registration_confirm(request, token):
-    if too_many_posts(request):
+    if too_many_link_posts(token):
         return rate_limited(request)
     try:
         confirmed = services.confirm(token)
@@ -174,7 +174,7 @@ def registration_confirm(request, token):
 
 @require_POST
 def registration_cancel(request, token):
-    if too_many_posts(request):
+    if too_many_link_posts(token):
         return rate_limited(request)
     try:
         cancelled, _moved = services.cancel(token)

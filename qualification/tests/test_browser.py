@@ -3,14 +3,13 @@
 import re
 
 import pytest
-from django.core import mail
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from municipalities.models import Municipality
 
-from .factories import make_seminar, make_vhs
+from .factories import delivered_mails, make_seminar, make_vhs
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +44,10 @@ def test_finding_a_seminar_near_my_town_and_registering(
     browser.find_element(By.CSS_SELECTOR, ".registration-form button[type=submit]").click()
 
     WebDriverWait(browser, 10).until(lambda driver: "/angemeldet/" in driver.current_url)
-    assert len(mail.outbox) == 1
-    path = re.search(r"https?://[^/\s]+(/\S+/anmeldung/[\w-]+/)", mail.outbox[0].body).group(1)
+    assert len(delivered_mails()) == 1
+    path = re.search(r"https?://[^/\s]+(/\S+/anmeldung/[\w-]+/)", delivered_mails()[0].body).group(
+        1
+    )
     browser.get(live_server.url + path)
     status = browser.find_element(By.CSS_SELECTOR, ".registration-status")
     assert status.get_attribute("data-status") == "pending"
