@@ -28,3 +28,6 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # TRUSTED_PROXIES setting; without it from nobody but the local host.
 forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES") or "127.0.0.1"
 proc_name = "lir-portal"
+# No control socket in the home directory: several instances on one host
+# would share its path, and systemd stops and reloads the server by signals.
+control_socket_disable = True
