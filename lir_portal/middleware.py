@@ -69,7 +69,9 @@ class RequestLogMiddleware:
             and is_trusted_proxy(request.META.get("REMOTE_ADDR", ""))
         ):
             given = uuid.uuid4().hex
-        token = request_id.set(given)
+        # Left set after the response: Django logs a failed request's status
+        # after the middleware returned. The next request sets its own.
+        request_id.set(given)
         started = time.monotonic()
         status = 500
         try:
@@ -85,4 +87,3 @@ class RequestLogMiddleware:
                 status,
                 (time.monotonic() - started) * 1000,
             )
-            request_id.reset(token)
