@@ -290,17 +290,18 @@ def retry_delay(attempts):
     return min(first * 2 ** (attempts - 1), settings.QUALIFICATION_MAIL_RETRY_MAX_SECONDS)
 
 
-def claim(limit=20, now=None):
+def claim(limit=5, now=None):
     """Take up to `limit` due mails for this worker; returns their ids, oldest first.
 
     The rows are locked while they are claimed, and rows another worker is
     claiming at that moment are skipped (select_for_update(skip_locked=True);
     on SQLite the IMMEDIATE transaction serialises the claims). A claim lasts
-    long enough for the SMTP timeout; a worker that dies leaves its mails to
-    be claimed again when it runs out.
+    long enough for every mail of the batch to stall for a few SMTP timeouts;
+    a worker that dies leaves its mails to be claimed again when it runs out,
+    and a worker never sends a mail whose claim ran out (send_due).
     """
     now = now or timezone.now()
-    hold = datetime.timedelta(seconds=3 * settings.EMAIL_TIMEOUT + 30)
+    hold = datetime.timedelta(seconds=limit * 4 * settings.EMAIL_TIMEOUT + 60)
     with transaction.atomic():
         ids = list(
             Notification.objects.due(now)
@@ -354,7 +355,7 @@ def deliver(notification):
     return True
 
 
-def send_due(limit=None, batch=20):
+def send_due(limit=None, batch=5):
     """One pass of the mail worker: claim and send due mails; returns (sent, failed)."""
     sent = failed = 0
     while limit is None or sent + failed < limit:
@@ -367,6 +368,8 @@ def send_due(limit=None, batch=20):
             .select_related("registration")
             .order_by("created_at", "pk")
         ):
+            if notification.claimed_until is None or notification.claimed_until < timezone.now():
+                continue  # held too long: another worker may have it now
             if deliver(notification):
                 sent += 1
             else:
