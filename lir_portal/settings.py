@@ -70,9 +70,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "lir_portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files (hashed, cached for a year) are not logged.
+    "lir_portal.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
