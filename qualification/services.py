@@ -16,7 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, close_old_connections, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -383,18 +383,15 @@ def run_worker(interval=5.0, should_stop=lambda: False, sleep=time.sleep):
     Database errors (e.g. PostgreSQL restarting) are logged and the loop goes
     on; Django replaces the broken connection at the next pass.
     """
-    from django.db import close_old_connections
-
     while not should_stop():
         close_old_connections()
         try:
             send_due()
         except Exception as error:  # noqa: BLE001 - the worker must outlive outages
             mail_logger.error("Mail worker pass failed: %s", error.__class__.__name__)
-        for _step in range(max(1, int(interval * 10))):
-            if should_stop():
-                return
-            sleep(interval / max(1, int(interval * 10)))
+        deadline = time.monotonic() + interval
+        while time.monotonic() < deadline and not should_stop():
+            sleep(min(0.1, interval))
 
 
 def queue_again(notifications):
