@@ -12,7 +12,7 @@ RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=12
   SITE_URL=http://127.0.0.1:$(PORT)
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
 
-.PHONY: run test setup install superuser bench translations lint clean
+.PHONY: run test setup install superuser bench bench-queries translations lint clean
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
@@ -45,8 +45,16 @@ test: install
 	$(BIN)/lint-imports
 	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-# Latency, queries and size of the public pages (see benchmarks/pages.py).
+# Throughput under load: the portal under gunicorn as `make serve` runs it, on
+# a fresh database (SQLite, or an empty one named by DATABASE_URL), driven by
+# wrk; SCALE=10 generates ten times the data (see benchmarks/load.py).
+SCALE ?= 1
 bench: install
+	$(MANAGE) compile_translations
+	SCALE=$(SCALE) $(BIN)/python benchmarks/load.py
+
+# Queries, latency and size of each page, one request at a time in the process.
+bench-queries: install
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python benchmarks/pages.py

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the cache (lir_portal/pagecache.py): before
+    # the session, so a cached page skips the rest of the stack.
+    "lir_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -181,8 +184,26 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "lir-portal",
-    }
+    },
+    # Whole public pages (lir_portal/pagecache.py), apart from the rate limits.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "lir-portal-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+
+# The page cache: seconds a page may stay stored (0 turns the cache off); it
+# is never stale, because every change of public content raises the content
+# version that each stored page carries (lir_portal/signals.py).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz")
+# Writes under these prefixes raise the version (bulk actions bypass model signals).
+PAGE_CACHE_BUMP_PREFIXES = ("/admin/",)
+# Apps whose saves and deletes change public pages, and their models that don't.
+PAGE_CACHE_CONTENT_APPS = ("municipalities", "committees", "statements", "qualification")
+PAGE_CACHE_IGNORED_MODELS = ("qualification.notification", "qualification.vhsaccount")
 
 LOGGING = {
     "version": 1,

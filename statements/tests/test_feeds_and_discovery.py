@@ -63,15 +63,23 @@ def test_an_empty_topic_feed_is_still_valid(client):
 
 
 def sitemap_urls(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    """Every page of the sitemap index's section sitemaps, with its alternates."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [
+        loc.text.removeprefix("http://testserver")
+        for loc in ET.fromstring(index.content).iter(f"{SITEMAP}loc")
+    ]
+    assert "/sitemap-statements.xml" in sections
     urls = {}
-    for url in root.findall(f"{SITEMAP}url"):
-        alternates = {
-            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
-        }
-        urls[url.find(f"{SITEMAP}loc").text] = alternates
+    for section in sections:
+        response = client.get(section)
+        assert response.status_code == 200, section
+        for url in ET.fromstring(response.content).findall(f"{SITEMAP}url"):
+            alternates = {
+                link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+            }
+            urls[url.find(f"{SITEMAP}loc").text] = alternates
     return urls
 
 

@@ -11,6 +11,7 @@ from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
+from helpers.signals import content_changed
 from municipalities.importer import GVImportError, import_gv
 
 GV_FILE = settings.BASE_DIR / "fixtures" / "gv" / "gemeinden_nrw.csv"
@@ -61,4 +62,6 @@ class Command(BaseCommand):
             raise CommandError("\n".join(error.errors)) from error
         except (DatabaseError, serializers.base.DeserializationError) as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
+        # Fixture records are saved raw, without the signals that refresh cached pages.
+        content_changed.send(sender=self.__class__)
         say(self.style.SUCCESS(f"Loaded {len(fixtures)} fixtures."))
