@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("stellungnahmen/suche/", views.search_view, name="search"),
     path("stellungnahmen/", include("statements.urls")),
     path("qualifizierung/", include("qualification.urls")),
+    path("offene-daten/", include("opendata.urls")),
 )
 
 handler404 = "lir_portal.views.page_not_found"
