@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "committees",
     "statements",
     "qualification",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -202,7 +203,13 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz")
 # Writes under these prefixes raise the version (bulk actions bypass model signals).
 PAGE_CACHE_BUMP_PREFIXES = ("/admin/",)
 # Apps whose saves and deletes change public pages, and their models that don't.
-PAGE_CACHE_CONTENT_APPS = ("municipalities", "committees", "statements", "qualification")
+PAGE_CACHE_CONTENT_APPS = (
+    "municipalities",
+    "committees",
+    "statements",
+    "qualification",
+    "opendata",
+)
 PAGE_CACHE_IGNORED_MODELS = ("qualification.notification", "qualification.vhsaccount")
 
 LOGGING = {
@@ -224,6 +231,17 @@ STATEMENTS_FEED_SIZE = 30
 
 # Absolute address of the site, for links in mails and calendars made outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- open data (OParl interface and data sets) ---
+# The licence of the association's own content (registry entries, statements,
+# summaries) in the data sets and the OParl interface, as the office sets it:
+# a name and a link, e.g. "CC BY 4.0" and https://creativecommons.org/licenses/by/4.0/.
+# Empty: the page says that no licence has been chosen yet.
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "")
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "")
+# Objects per page of an OParl list, and the most a client may ask for with `limit`.
+OPARL_PAGE_SIZE = 100
+OPARL_MAX_PAGE_SIZE = 500
 
 # --- qualification (seminars and registration) ---
 # Hours a confirmation link stays valid (double opt-in).

@@ -29,6 +29,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    path("", include("opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("stellungnahmen/suche/", views.search_view, name="search"),
     path("stellungnahmen/", include("statements.urls")),
     path("qualifizierung/", include("qualification.urls")),
+    path("offene-daten/", include("opendata.urls")),
 )
 
 handler404 = "lir_portal.views.page_not_found"
