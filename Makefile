@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# `make run` loads the demo data set (example seminars); `make run DEMO=0` removes it.
+DEMO ?= 1
 # A local key for the development server, made once and never committed.
 SECRET_FILE := $(VENV)/secret_key
 RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
@@ -22,7 +24,7 @@ setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) load_portal_data --verbosity 0
+	$(MANAGE) load_portal_data --verbosity 0 $(if $(filter 0,$(DEMO)),--remove-demo,--demo)
 
 install: $(VENV)/.installed $(SECRET_FILE)
 

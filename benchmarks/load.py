@@ -178,7 +178,7 @@ def main():
     env = environment(database_url)
     os.environ.update(env)
     manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "load_portal_data", "--verbosity", "0")
+    manage(env, "load_portal_data", "--demo", "--verbosity", "0")
     if SCALE > 1:
         manage(env, "generate_load_data", "--scale", str(SCALE))
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")

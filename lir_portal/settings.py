@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lir_portal.context_processors.languages",
+                "lir_portal.context_processors.demo_installation",
             ],
         },
     },

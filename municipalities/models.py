@@ -53,7 +53,7 @@ class DistrictManager(models.Manager):
 
 
 class District(models.Model):
-    """A Kreis, a kreisfreie Stadt or the Städteregion Aachen."""
+    """A Kreis, a kreisfreie Stadt or the StädteRegion Aachen."""
 
     class Kind(models.TextChoices):
         KREIS = "kreis", _("district (Kreis)")

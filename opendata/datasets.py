@@ -53,9 +53,9 @@ def association_licence():
 
 
 def without_demo(queryset):
-    """Leave out example records, where the model marks them (`is_demo`)."""
-    if any(f.name == "is_demo" for f in queryset.model._meta.get_fields()):
-        return queryset.filter(is_demo=False)
+    """Leave out example records, where the model marks them (`is_example`)."""
+    if any(f.name == "is_example" for f in queryset.model._meta.get_fields()):
+        return queryset.filter(is_example=False)
     return queryset
 
 

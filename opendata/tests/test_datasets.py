@@ -119,7 +119,9 @@ def test_the_page_shows_the_licence_the_office_set(client, settings):
 
 def test_footer_and_sitemap_lead_to_the_page(client):
     assert 'href="/de/offene-daten/"' in client.get("/de/").content.decode("utf-8")
-    assert "/de/offene-daten/" in client.get("/sitemap.xml").content.decode("utf-8")
+    assert "/sitemap-open-data.xml" in client.get("/sitemap.xml").content.decode("utf-8")
+    section = client.get("/sitemap-open-data.xml").content.decode("utf-8")
+    assert "/de/offene-daten/" in section
 
 
 def test_the_schema_check_can_fail():

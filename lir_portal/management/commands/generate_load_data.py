@@ -210,7 +210,11 @@ class Command(BaseCommand):
         schools = [
             Volkshochschule.objects.get_or_create(
                 slug=f"lastdaten-vhs-{town.slug}",
-                defaults={"name": f"{MARK}-VHS {town.name}", "municipality": town},
+                defaults={
+                    "name": f"{MARK}-VHS {town.name}",
+                    "municipality": town,
+                    "is_example": True,
+                },
             )[0]
             for town in towns
         ]
