@@ -6,4 +6,7 @@ class LirPortalConfig(AppConfig):
     verbose_name = "LIR-Portal"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the deployment checks
+        # Importing checks registers the deployment checks.
+        from . import checks, signals  # noqa: F401
+
+        signals.connect()

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "committees",
     "statements",
     "qualification",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise: static files (hashed, cached for a year) are not logged.
     "lir_portal.middleware.RequestLogMiddleware",
+    # Anonymous public pages from the cache (lir_portal/pagecache.py): before
+    # the session, so a cached page skips the rest of the stack.
+    "lir_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lir_portal.context_processors.languages",
+                "lir_portal.context_processors.demo_installation",
             ],
         },
     },
@@ -239,24 +244,33 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent_mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@landesintegrationsrat-nrw.de")
 
-# The cache holds the rate limit counts. With REDIS_URL every worker and
-# every instance shares it (django-redis); without it each process counts in
-# its own memory, which is right only for a single process.
+# The cache holds the rate limit counts and the whole public pages. With
+# REDIS_URL every worker and every instance shares it (django-redis); without
+# it each process keeps its own in memory, which is right for the rate limits
+# only in a single process (the page cache stays exact either way: its content
+# version lives in the database).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    REDIS_OPTIONS = {
+        "SOCKET_CONNECT_TIMEOUT": 2,
+        "SOCKET_TIMEOUT": 2,
+        # Redis down: pages and posts go on (without rate limits and page
+        # cache), the error is logged and /healthz reports the cache unavailable.
+        "IGNORE_EXCEPTIONS": True,
+    }
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lir",
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-                # Redis down: pages and posts go on (without rate limits), the
-                # error is logged and /healthz reports the cache unavailable.
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
+            "OPTIONS": REDIS_OPTIONS,
+        },
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "lir-pages",
+            "OPTIONS": REDIS_OPTIONS,
+        },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
@@ -264,11 +278,34 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "lir-portal",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "lir-portal-pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 # Worker processes per instance (gunicorn.conf.py); the deployment check warns
 # when several share no cache.
 WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
+
+# The page cache: seconds a page may stay stored (0 turns the cache off); it
+# is never stale, because every change of public content raises the content
+# version that each stored page carries (lir_portal/signals.py).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz")
+# Writes under these prefixes raise the version (bulk actions bypass model signals).
+PAGE_CACHE_BUMP_PREFIXES = ("/admin/",)
+# Apps whose saves and deletes change public pages, and their models that don't.
+PAGE_CACHE_CONTENT_APPS = (
+    "municipalities",
+    "committees",
+    "statements",
+    "qualification",
+    "opendata",
+)
+PAGE_CACHE_IGNORED_MODELS = ("qualification.notification", "qualification.vhsaccount")
 
 # One line per request and per error on stdout, each with the request id;
 # e-mail addresses are masked (lir_portal/logs.py).
@@ -313,6 +350,17 @@ STATEMENTS_FEED_SIZE = 30
 
 # Absolute address of the site, for links in mails and calendars made outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- open data (OParl interface and data sets) ---
+# The licence of the association's own content (registry entries, statements,
+# summaries) in the data sets and the OParl interface, as the office sets it:
+# a name and a link, e.g. "CC BY 4.0" and https://creativecommons.org/licenses/by/4.0/.
+# Empty: the page says that no licence has been chosen yet.
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "")
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "")
+# Objects per page of an OParl list, and the most a client may ask for with `limit`.
+OPARL_PAGE_SIZE = 100
+OPARL_MAX_PAGE_SIZE = 500
 
 # --- qualification (seminars and registration) ---
 # Hours a confirmation link stays valid (double opt-in).

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('qualification', '0004_german_order'),
+        ('qualification', '0006_fee_not_entered_and_seed_004_contacts'),
     ]
 
     operations = [
