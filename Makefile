@@ -1,28 +1,44 @@
 # The two commands: `make run` sets everything up and serves the portal on
 # http://127.0.0.1:$(PORT); `make test` sets up and runs the whole suite.
-# Both are idempotent.
+# Both are idempotent. `make serve` is `make run` under gunicorn with the
+# production settings.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# `make run` loads the demo data set (example seminars); `make run DEMO=0` removes it.
+DEMO ?= 1
 # A local key for the development server, made once and never committed.
 SECRET_FILE := $(VENV)/secret_key
-RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
-  SITE_URL=http://127.0.0.1:$(PORT)
+# Mails go to the terminal unless EMAIL_HOST (or EMAIL_BACKEND) is given.
+LOCAL_MAIL = $(if $(EMAIL_HOST)$(EMAIL_BACKEND),,EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend)
+RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" FORCE_HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
+  SITE_URL=http://127.0.0.1:$(PORT) $(LOCAL_MAIL)
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
+# The production server (gunicorn.conf.py) on 127.0.0.1:$(PORT), DEBUG off.
+SERVE_ENV = $(RUN_ENV) PORT=$(PORT)
+GUNICORN = $(SERVE_ENV) $(BIN)/gunicorn --config $(CURDIR)/gunicorn.conf.py
+# The mail worker runs beside the web server and stops with it.
+MAIL_WORKER = $(MANAGE) send_pending_mails --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT;
 
-.PHONY: run test setup install superuser bench translations lint clean
+.PHONY: run serve test setup install superuser bench bench-queries translations lint clean
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MAIL_WORKER) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Like production: gunicorn, WhiteNoise, cached templates, the mail worker;
+# plain HTTP on the loopback. WEB_CONCURRENCY workers (default: the cores).
+serve: setup
+	@echo "Serving the portal with gunicorn at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
+	$(MAIL_WORKER) $(GUNICORN)
 
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) load_portal_data --verbosity 0
+	$(MANAGE) load_portal_data --verbosity 0 $(if $(filter 0,$(DEMO)),--remove-demo,--demo)
 
 install: $(VENV)/.installed $(SECRET_FILE)
 
@@ -45,8 +61,16 @@ test: install
 	$(BIN)/lint-imports
 	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-# Latency, queries and size of the public pages (see benchmarks/pages.py).
+# Throughput under load: the portal under gunicorn as `make serve` runs it, on
+# a fresh database (SQLite, or an empty one named by DATABASE_URL), driven by
+# wrk; SCALE=10 generates ten times the data (see benchmarks/load.py).
+SCALE ?= 1
 bench: install
+	$(MANAGE) compile_translations
+	SCALE=$(SCALE) $(BIN)/python benchmarks/load.py
+
+# Queries, latency and size of each page, one request at a time in the process.
+bench-queries: install
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python benchmarks/pages.py
@@ -67,8 +91,8 @@ translations: install
 	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
 	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \
 	  --ignore "helpers/*" --ignore "municipalities/*" --ignore "committees/*" \
-	  --ignore "statements/*" --ignore "qualification/*"
-	for app in helpers municipalities committees statements qualification; do \
+	  --ignore "statements/*" --ignore "qualification/*" --ignore "opendata/*"
+	for app in helpers municipalities committees statements qualification opendata; do \
 	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages $(LANGS) --ignore "tests/*"); done
 
 clean:

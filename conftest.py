@@ -10,6 +10,8 @@ import csv
 import json
 import os
 import shutil
+import socket
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -55,6 +57,28 @@ def default_language():
     translation.activate("de")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: the database is rolled back after a
+    test, the local-memory caches are not (stored pages, rate limit counts)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(request, settings):
+    """The page cache serves repeated requests without running the view, so
+    tests that read a response's template context turn it off. It stays on
+    where it is the subject (marker page_cache) and in the browser tests, which
+    use the site as visitors do."""
+    if not (
+        request.node.get_closest_marker("page_cache") or request.node.get_closest_marker("browser")
+    ):
+        settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture
@@ -176,6 +200,79 @@ def width_on_a_phone(browser):
 
     measure.limit = PHONE_WIDTH
     return measure
+
+
+class SmtpSink:
+    """Collects what a real SMTP client delivers: (recipients, message bytes) per mail."""
+
+    def __init__(self):
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.messages.append((list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_sink():
+    """A real SMTP server (aiosmtpd) on a free loopback port; `.port`, `.messages`."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sink = SmtpSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    sink.port = port
+    yield sink
+    controller.stop()
+
+
+@pytest.fixture
+def stalled_smtp():
+    """A loopback port that accepts connections and never says a word: a stalled mail server."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join(2)
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+NOTES = pytest.StashKey[list]()
+
+
+@pytest.fixture
+def closing_note(request):
+    """Add a line to the summary at the end of the run (measurements of the production tests)."""
+    return request.config.stash.setdefault(NOTES, []).append
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    notes = config.stash.get(NOTES, [])
+    if notes:
+        terminalreporter.section("notes")
+        for note in notes:
+            terminalreporter.write_line(note)
 
 
 def pytest_collection_modifyitems(config, items):

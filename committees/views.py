@@ -13,7 +13,7 @@ from municipalities.models import Municipality
 
 from . import geo
 from .filters import CommitteeFilter, MunicipalityFilter
-from .models import Committee, PublishedFigure, Term
+from .models import RENAME_DATE, Committee, PublishedFigure, Term
 
 NEAREST_COUNT = 5
 
@@ -138,6 +138,12 @@ def committee_map(request):
     )
 
 
+# Totals the sources state for the term from 01.11.2025. They disagree with each
+# other and with the list of towns, so the registry counts its own records and
+# the statistics page shows these beside its count.
+STATED_COUNTS = {"list_page": 114, "qualification_flyer": 111}
+
+
 def statistics(request):
     term = Term.objects.current()
     figures = PublishedFigure.objects.filter(term=term).select_related("term")
@@ -159,5 +165,6 @@ def statistics(request):
             "bezirk_rows": [(b["label"], b["committees"], b["committees"]) for b in bezirke],
             # One source for every figure is named once, under the table.
             "one_source": sources[0] if len(sources) == 1 else None,
+            "stated_counts": STATED_COUNTS if term and term.start == RENAME_DATE else None,
         },
     )

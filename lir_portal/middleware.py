@@ -1,4 +1,16 @@
-"""Response headers that the portal sets on every public page."""
+"""Middleware of the site: the request log and the headers of every public page."""
+
+import logging
+import re
+import time
+import uuid
+
+from helpers.network import is_trusted_proxy
+
+from .logs import request_id
+
+request_logger = logging.getLogger("lir_portal.requests")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
 
 # Everything comes from this site: no inline scripts or styles, no other host.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -35,3 +47,43 @@ class ContentSecurityPolicyMiddleware:
             "Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()"
         )
         return response
+
+
+class RequestLogMiddleware:
+    """One log line per request with its id, status and duration.
+
+    The id comes from a trusted proxy's X-Request-ID (so nginx's and the
+    portal's lines match) or is made here; the response carries it back. The
+    line holds no client address and no query string; e-mail addresses and
+    link tokens are masked by the formatter (lir_portal/logs.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.META.get("HTTP_X_REQUEST_ID", "")
+        if not (
+            given
+            and REQUEST_ID.match(given)
+            and is_trusted_proxy(request.META.get("REMOTE_ADDR", ""))
+        ):
+            given = uuid.uuid4().hex
+        # Left set after the response: Django logs a failed request's status
+        # after the middleware returned. The next request sets its own.
+        request_id.set(given)
+        started = time.monotonic()
+        status = 500
+        try:
+            response = self.get_response(request)
+            status = response.status_code
+            response.headers.setdefault("X-Request-ID", given)
+            return response
+        finally:
+            request_logger.info(
+                "%s %s %s %.0fms",
+                request.method,
+                request.path,
+                status,
+                (time.monotonic() - started) * 1000,
+            )

@@ -1,8 +1,9 @@
 """Settings of the LIR portal.
 
 Everything that differs between a developer's machine and production comes
-from the environment: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, HTTPS and
-the mail settings. Development defaults are safe; production fails loudly.
+from the environment: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, FORCE_HTTPS,
+REDIS_URL, TRUSTED_PROXIES, the mail and the media storage settings. Development
+defaults are safe; production fails loudly.
 """
 
 import os
@@ -29,6 +30,7 @@ def env_list(name, default=""):
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_MIN_LENGTH = 50
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -36,6 +38,12 @@ if not SECRET_KEY:
             "(required whenever DEBUG is off), or set DEBUG=1 for development."
         )
     SECRET_KEY = "development-only-key-never-use-in-production"
+elif not DEBUG and len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+    raise ImproperlyConfigured(
+        f"SECRET_KEY has {len(SECRET_KEY)} characters; with DEBUG off it needs at least "
+        f"{SECRET_KEY_MIN_LENGTH}. Make one with: python3 -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
 
@@ -59,11 +67,17 @@ INSTALLED_APPS = [
     "committees",
     "statements",
     "qualification",
+    "opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files (hashed, cached for a year) are not logged.
+    "lir_portal.middleware.RequestLogMiddleware",
+    # Anonymous public pages from the cache (lir_portal/pagecache.py): before
+    # the session, so a cached page skips the rest of the stack.
+    "lir_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lir_portal.context_processors.languages",
+                "lir_portal.context_processors.demo_installation",
             ],
         },
     },
@@ -99,6 +114,8 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (psycopg 3).
+# CONN_HEALTH_CHECKS: a connection that died (database restarted) is replaced
+# at the next request instead of failing it.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -106,6 +123,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other instead of failing with "database
+    # is locked": WAL lets readers go on while one writes, IMMEDIATE takes the
+    # write lock when a transaction starts (no deadlock on upgrading a read
+    # lock), and the timeout (seconds) is how long a writer waits for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -145,52 +174,170 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several hosts share the media files (statements' PDFs) through an
+# S3-compatible store when its bucket is named (needs the "s3" extra:
+# django-storages and boto3). Files stay private: links are signed and expire.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# HTTPS hardening is on whenever DEBUG is off, unless HTTPS=0 says the site is
-# served over plain HTTP (the local `make run`).
-HTTPS = env_bool("HTTPS", default=not DEBUG)
-SESSION_COOKIE_SECURE = HTTPS
-CSRF_COOKIE_SECURE = HTTPS
-SECURE_SSL_REDIRECT = HTTPS
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+# HTTPS hardening is on whenever DEBUG is off, unless FORCE_HTTPS=0 says the
+# site is served over plain HTTP (the local `make run` and `make serve`). Not
+# called HTTPS: web servers set a CGI variable of that name per request, and
+# runserver copies the process environment into every request's.
+FORCE_HTTPS = env_bool("FORCE_HTTPS", default=not DEBUG)
+SESSION_COOKIE_SECURE = FORCE_HTTPS
+CSRF_COOKIE_SECURE = FORCE_HTTPS
+SECURE_SSL_REDIRECT = FORCE_HTTPS
+# Load balancers ask for /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if FORCE_HTTPS else 0
 # Only the operator of the domain knows whether every subdomain speaks HTTPS.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if FORCE_HTTPS else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# Mail: console in development, SMTP configured from the environment.
+# Addresses (IPs or networks, comma-separated) of the reverse proxies in front
+# of the portal. Only for a request that came from one of them is the client
+# address read from X-Forwarded-For (rate limits, logs); otherwise it is the
+# peer address. Empty: no proxy is trusted.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Mail: console in development, SMTP configured from the environment. With
+# DEBUG off a missing mail server stops start-up: mails with personal links
+# must not land in a log. EMAIL_BACKEND set explicitly (e.g. the console for
+# `make run`) is respected.
+if not os.environ.get("EMAIL_BACKEND") and not os.environ.get("EMAIL_HOST") and not DEBUG:
+    raise ImproperlyConfigured(
+        "No mail server is configured. Set EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, ...) "
+        "for production, or EMAIL_BACKEND explicitly, e.g. "
+        "django.core.mail.backends.console.EmailBackend for local use."
+    )
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG or not os.environ.get("EMAIL_HOST")
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# Seconds an SMTP connection may stall before the mail worker gives up and retries later.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent_mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@landesintegrationsrat-nrw.de")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "lir-portal",
+# The cache holds the rate limit counts and the whole public pages. With
+# REDIS_URL every worker and every instance shares it (django-redis); without
+# it each process keeps its own in memory, which is right for the rate limits
+# only in a single process (the page cache stays exact either way: its content
+# version lives in the database).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    REDIS_OPTIONS = {
+        "SOCKET_CONNECT_TIMEOUT": 2,
+        "SOCKET_TIMEOUT": 2,
+        # Redis down: pages and posts go on (without rate limits and page
+        # cache), the error is logged and /healthz reports the cache unavailable.
+        "IGNORE_EXCEPTIONS": True,
     }
-}
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "lir",
+            "OPTIONS": REDIS_OPTIONS,
+        },
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "lir-pages",
+            "OPTIONS": REDIS_OPTIONS,
+        },
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "lir-portal",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "lir-portal-pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+# Worker processes per instance (gunicorn.conf.py); the deployment check warns
+# when several share no cache.
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
 
+# The page cache: seconds a page may stay stored (0 turns the cache off); it
+# is never stale, because every change of public content raises the content
+# version that each stored page carries (lir_portal/signals.py).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz")
+# Writes under these prefixes raise the version (bulk actions bypass model signals).
+PAGE_CACHE_BUMP_PREFIXES = ("/admin/",)
+# Apps whose saves and deletes change public pages, and their models that don't.
+PAGE_CACHE_CONTENT_APPS = (
+    "municipalities",
+    "committees",
+    "statements",
+    "qualification",
+    "opendata",
+)
+PAGE_CACHE_IGNORED_MODELS = ("qualification.notification", "qualification.vhsaccount")
+
+# One line per request and per error on stdout, each with the request id;
+# e-mail addresses are masked (lir_portal/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"context": {"()": "lir_portal.logs.RequestContextFilter"}},
+    "formatters": {
+        "line": {
+            "()": "lir_portal.logs.MaskingFormatter",
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s",
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["context"],
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "lir_portal.requests": {
+            "handlers": ["stdout"],
+            "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+        "qualification.mail": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
 }
 
 
@@ -206,6 +353,17 @@ STATEMENTS_FEED_SIZE = 30
 # Absolute address of the site, for links in mails and calendars made outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# --- open data (OParl interface and data sets) ---
+# The licence of the association's own content (registry entries, statements,
+# summaries) in the data sets and the OParl interface, as the office sets it:
+# a name and a link, e.g. "CC BY 4.0" and https://creativecommons.org/licenses/by/4.0/.
+# Empty: the page says that no licence has been chosen yet.
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "")
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "")
+# Objects per page of an OParl list, and the most a client may ask for with `limit`.
+OPARL_PAGE_SIZE = 100
+OPARL_MAX_PAGE_SIZE = 500
+
 # --- qualification (seminars and registration) ---
 # Hours a confirmation link stays valid (double opt-in).
 QUALIFICATION_CONFIRMATION_HOURS = int(os.environ.get("QUALIFICATION_CONFIRMATION_HOURS", "72"))
@@ -213,6 +371,16 @@ QUALIFICATION_CONFIRMATION_HOURS = int(os.environ.get("QUALIFICATION_CONFIRMATIO
 QUALIFICATION_RETENTION_DAYS = int(os.environ.get("QUALIFICATION_RETENTION_DAYS", "90"))
 # Largest group one registration may bring.
 QUALIFICATION_MAX_GROUP_SIZE = int(os.environ.get("QUALIFICATION_MAX_GROUP_SIZE", "30"))
-# Form posts allowed from one address within the window (seconds), via the cache.
+# Registrations posted from one client address within the window (seconds),
+# and posts to one personal link (confirm, cancel) within the same window;
+# counted in the cache (shared through Redis when REDIS_URL is set).
 QUALIFICATION_POST_LIMIT = int(os.environ.get("QUALIFICATION_POST_LIMIT", "10"))
+QUALIFICATION_LINK_POST_LIMIT = int(os.environ.get("QUALIFICATION_LINK_POST_LIMIT", "10"))
 QUALIFICATION_POST_WINDOW = int(os.environ.get("QUALIFICATION_POST_WINDOW", "600"))
+# Mail worker: attempts per mail before it waits for staff, and the backoff
+# (seconds, doubled after each failure up to the maximum).
+QUALIFICATION_MAIL_MAX_ATTEMPTS = int(os.environ.get("QUALIFICATION_MAIL_MAX_ATTEMPTS", "8"))
+QUALIFICATION_MAIL_RETRY_SECONDS = int(os.environ.get("QUALIFICATION_MAIL_RETRY_SECONDS", "60"))
+QUALIFICATION_MAIL_RETRY_MAX_SECONDS = int(
+    os.environ.get("QUALIFICATION_MAIL_RETRY_MAX_SECONDS", "3600")
+)

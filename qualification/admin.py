@@ -6,7 +6,7 @@ export and print view goes through access.limit_to_scope, so another VHS's
 data is not reachable by any URL (the admin answers as if it did not exist).
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -55,7 +55,7 @@ class VolkshochschuleAdmin(admin.ModelAdmin):
     search_fields = ["name", "municipality__name", "town"]
     autocomplete_fields = ["municipality"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "municipality"]}),
+        (None, {"fields": ["name", "slug", "municipality", "is_example"]}),
         (_("Address"), {"fields": ["street", "postcode", "town", "latitude", "longitude"]}),
         (_("Public contact"), {"fields": ["contact_person", "email", "phone", "website"]}),
     ]
@@ -66,7 +66,7 @@ class VolkshochschuleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if vhs_scope(request.user).everything:
             return []
-        return ["name", "slug", "municipality"]
+        return ["name", "slug", "municipality", "is_example"]
 
     def has_add_permission(self, request):
         return vhs_scope(request.user).everything and super().has_add_permission(request)
@@ -307,22 +307,37 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Try again to send the mails that failed"))
     def resend_mails(self, request, queryset):
-        sent, failed = services.deliver_pending(
-            Notification.objects.filter(registration__in=queryset)
-        )
-        level = messages.WARNING if failed else messages.SUCCESS
+        # The mail worker sends them within seconds; no request waits for SMTP.
+        queued = services.queue_again(Notification.objects.filter(registration__in=queryset))
         self.message_user(
             request,
-            _("%(sent)d sent, %(failed)d still failing.") % {"sent": sent, "failed": failed},
-            level,
+            ngettext("%(count)d mail was queued.", "%(count)d mails were queued.", queued)
+            % {"count": queued},
         )
 
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["kind", "registration_id", "created_at", "sent_at", "attempts", "last_error"]
+    list_display = [
+        "kind",
+        "registration_id",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+    ]
     list_filter = [("sent_at", admin.EmptyFieldListFilter), "kind"]
-    readonly_fields = ["registration", "kind", "created_at", "sent_at", "attempts", "last_error"]
+    readonly_fields = [
+        "registration",
+        "kind",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "claimed_until",
+    ]
     actions = ["send_now"]
 
     def get_queryset(self, request):
@@ -334,10 +349,9 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected mails now"))
     def send_now(self, request, queryset):
-        sent, failed = services.deliver_pending(queryset)
-        level = messages.WARNING if failed else messages.SUCCESS
+        queued = services.queue_again(queryset)
         self.message_user(
             request,
-            _("%(sent)d sent, %(failed)d still failing.") % {"sent": sent, "failed": failed},
-            level,
+            ngettext("%(count)d mail was queued.", "%(count)d mails were queued.", queued)
+            % {"count": queued},
         )

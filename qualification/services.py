@@ -3,22 +3,26 @@
 Every step that touches seats locks the seminar row first (select_for_update in
 a transaction), so two requests for the last seats are served one after the
 other and a seminar never gets more confirmed participants than its capacity.
-A registration and the mail it triggers are saved in the same transaction; the
-mail is sent afterwards, and a mail that fails stays in the outbox
-(Notification) for send_pending_mails and the admin.
+A registration and the mail it triggers are saved in the same transaction;
+no request sends mail. The mail worker (send_pending_mails --loop) claims the
+saved mails, sends them with a timeout and retries failures with a growing
+delay, so a slow or stalled mail server never holds a web request.
 """
 
 import datetime
 import logging
 import secrets
+import time
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, close_old_connections, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from helpers.signals import content_changed
 
 from .models import (
     ACTIVE_STATUSES,
@@ -31,6 +35,7 @@ from .models import (
 )
 
 logger = logging.getLogger(__name__)
+mail_logger = logging.getLogger("qualification.mail")
 
 
 class RegistrationError(Exception):
@@ -88,11 +93,10 @@ def register(registration):
                 raise RegistrationError(already_registered_message())
             registration.token = new_token()
             registration.save()
-            notification = _queue(registration, NotificationKind.CONFIRM_REQUEST)
+            _queue(registration, NotificationKind.CONFIRM_REQUEST)
     except IntegrityError as error:
         # Two posts with the same address at the same moment: the constraint won.
         raise RegistrationError(already_registered_message()) from error
-    deliver(notification)
     return registration
 
 
@@ -150,8 +154,7 @@ def confirm(token):
             registration.status = RegistrationStatus.WAITLISTED
             kind = NotificationKind.WAITLISTED
         registration.save(update_fields=["status", "confirmed_at"])
-        notification = _queue(registration, kind)
-    deliver(notification)
+        _queue(registration, kind)
     return registration
 
 
@@ -172,11 +175,10 @@ def cancel(token):
                 ),
                 registration,
             )
-        notifications = _cancel_locked(registration)
+        _cancel_locked(registration)
         moved = fill_from_waiting_list(seminar)
-        notifications += [_queue(r, NotificationKind.MOVED_UP) for r in moved]
-    for notification in notifications:
-        deliver(notification)
+        for registration_moved in moved:
+            _queue(registration_moved, NotificationKind.MOVED_UP)
     return registration, moved
 
 
@@ -203,8 +205,6 @@ def cancel_by_staff(registrations):
                 notifications += _cancel_locked(registration)
             for moved in fill_from_waiting_list(seminar):
                 notifications.append(_queue(moved, NotificationKind.MOVED_UP))
-    for notification in notifications:
-        deliver(notification)
     return len(notifications)
 
 
@@ -239,8 +239,6 @@ def seminar_changed(seminar, old_status, old_capacity):
         elif old_capacity is not None and seminar.capacity > old_capacity:
             for moved in fill_from_waiting_list(seminar):
                 notifications.append(_queue(moved, NotificationKind.MOVED_UP))
-    for notification in notifications:
-        deliver(notification)
     return notifications
 
 
@@ -288,54 +286,119 @@ def build_message(notification):
     )
 
 
+def retry_delay(attempts):
+    """Seconds to wait after the `attempts`-th failure: doubling, up to the maximum."""
+    first = settings.QUALIFICATION_MAIL_RETRY_SECONDS
+    return min(first * 2 ** (attempts - 1), settings.QUALIFICATION_MAIL_RETRY_MAX_SECONDS)
+
+
+def claim(limit=5, now=None):
+    """Take up to `limit` due mails for this worker; returns their ids, oldest first.
+
+    The rows are locked while they are claimed, and rows another worker is
+    claiming at that moment are skipped (select_for_update(skip_locked=True);
+    on SQLite the IMMEDIATE transaction serialises the claims). A claim lasts
+    long enough for every mail of the batch to stall for a few SMTP timeouts;
+    a worker that dies leaves its mails to be claimed again when it runs out,
+    and a worker never sends a mail whose claim ran out (send_due).
+    """
+    now = now or timezone.now()
+    hold = datetime.timedelta(seconds=limit * 4 * settings.EMAIL_TIMEOUT + 60)
+    with transaction.atomic():
+        ids = list(
+            Notification.objects.due(now)
+            .select_for_update(skip_locked=True, of=("self",))
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Notification.objects.filter(pk__in=ids).update(claimed_until=now + hold)
+    return ids
+
+
 def deliver(notification):
-    """Send one saved mail; on failure keep it for a retry. Returns True when sent."""
+    """Send one claimed mail and record the outcome. Returns True when sent.
+
+    On failure the next attempt is scheduled with a growing delay; after the
+    last attempt the mail waits for staff (admin: "send again").
+    """
     notification.attempts += 1
     try:
         build_message(notification).send()
     except Exception as error:  # noqa: BLE001 - any mail failure must not lose the registration
         notification.last_error = error.__class__.__name__[:200]
-        notification.save(update_fields=["attempts", "last_error"])
-        logger.warning(
-            "Mail %s (%s) for registration %s not sent: %s",
+        if notification.attempts >= settings.QUALIFICATION_MAIL_MAX_ATTEMPTS:
+            notification.next_attempt_at = None
+        else:
+            delay = retry_delay(notification.attempts)
+            notification.next_attempt_at = timezone.now() + datetime.timedelta(seconds=delay)
+        notification.claimed_until = None
+        notification.save(
+            update_fields=["attempts", "last_error", "next_attempt_at", "claimed_until"]
+        )
+        mail_logger.warning(
+            "Mail %s (%s) for registration %s not sent (attempt %s): %s",
             notification.pk,
             notification.kind,
             notification.registration_id,
+            notification.attempts,
             error.__class__.__name__,
         )
         return False
     notification.sent_at = timezone.now()
     notification.last_error = ""
-    notification.save(update_fields=["attempts", "last_error", "sent_at"])
+    notification.claimed_until = None
+    notification.save(update_fields=["attempts", "last_error", "sent_at", "claimed_until"])
+    mail_logger.info(
+        "Mail %s (%s) for registration %s sent",
+        notification.pk,
+        notification.kind,
+        notification.registration_id,
+    )
     return True
 
 
-def deliver_pending(notifications, limit=None):
-    """Send the unsent mails among `notifications`, oldest first; returns (sent, failed).
-
-    Mails of anonymised registrations are skipped: their address is gone. The
-    retry command, the admin's resend action and "send now" all go through here.
-    """
-    pending = (
-        notifications.unsent()
-        .filter(registration__anonymised_at__isnull=True)
-        .select_related("registration")
-        .order_by("created_at", "pk")
-    )
-    if limit:
-        pending = pending[:limit]
+def send_due(limit=None, batch=5):
+    """One pass of the mail worker: claim and send due mails; returns (sent, failed)."""
     sent = failed = 0
-    for notification in pending:
-        if deliver(notification):
-            sent += 1
-        else:
-            failed += 1
+    while limit is None or sent + failed < limit:
+        size = batch if limit is None else min(batch, limit - sent - failed)
+        ids = claim(size)
+        if not ids:
+            break
+        for notification in (
+            Notification.objects.filter(pk__in=ids)
+            .select_related("registration")
+            .order_by("created_at", "pk")
+        ):
+            if notification.claimed_until is None or notification.claimed_until < timezone.now():
+                continue  # held too long: another worker may have it now
+            if deliver(notification):
+                sent += 1
+            else:
+                failed += 1
     return sent, failed
 
 
-def send_pending(limit=None):
-    """Retry every unsent mail of registrations that still have contact data."""
-    return deliver_pending(Notification.objects.all(), limit)
+def run_worker(interval=5.0, should_stop=lambda: False, sleep=time.sleep):
+    """The mail worker's loop: send what is due, wait `interval` seconds, again.
+
+    Database errors (e.g. PostgreSQL restarting) are logged and the loop goes
+    on; Django replaces the broken connection at the next pass.
+    """
+    while not should_stop():
+        close_old_connections()
+        try:
+            send_due()
+        except Exception as error:  # noqa: BLE001 - the worker must outlive outages
+            mail_logger.error("Mail worker pass failed: %s", error.__class__.__name__)
+        deadline = time.monotonic() + interval
+        while time.monotonic() < deadline and not should_stop():
+            sleep(min(0.1, interval))
+
+
+def queue_again(notifications):
+    """Staff: let the mail worker send these unsent mails as soon as possible."""
+    return notifications.unsent().update(next_attempt_at=timezone.now(), claimed_until=None)
 
 
 # --- Personal data retention ---------------------------------------------------------
@@ -373,4 +436,6 @@ def purge_registrations(today=None, days=None, dry_run=False):
                 token=None,
                 anonymised_at=timezone.now(),
             )
+            # A bulk update sends no model signals; cached pages must still refresh.
+            content_changed.send(sender=Registration)
     return anonymised, deleted

@@ -16,7 +16,7 @@ from . import ical, services
 from .filters import SeminarFilter
 from .forms import RegistrationForm
 from .models import Contact, Module, RegistrationStatus, Seminar, Volkshochschule
-from .ratelimit import too_many_posts
+from .ratelimit import too_many_link_posts, too_many_posts
 
 UPCOMING_ON_OVERVIEW = 5
 # The session remembers the address of the last registration for the "received" page.
@@ -54,7 +54,11 @@ def seminar_list(request):
 def vhs_detail(request, slug):
     vhs = get_object_or_404(Volkshochschule.objects.with_municipality(), slug=slug)
     seminars = list(Seminar.objects.public().for_listing().upcoming().filter(vhs=vhs))
-    return render(request, "qualification/vhs_detail.html", {"vhs": vhs, "seminars": seminars})
+    return render(
+        request,
+        "qualification/vhs_detail.html",
+        {"vhs": vhs, "seminars": seminars, "noindex": vhs.is_example},
+    )
 
 
 # --- Seminar page and registration ------------------------------------------------------
@@ -135,7 +139,11 @@ def seminar_detail(request, pk):
             "problem": problem,
             "form": form,
             "error": error,
-            "jsonld": seminar.as_schema_org(request.build_absolute_uri(seminar.get_absolute_url())),
+            # Examples of the demo data stay out of search engines.
+            "jsonld": None
+            if seminar.is_example
+            else seminar.as_schema_org(request.build_absolute_uri(seminar.get_absolute_url())),
+            "noindex": seminar.is_example,
         },
         status=status,
     )
@@ -198,7 +206,7 @@ def registration(request, token):
 
 @require_POST
 def registration_confirm(request, token):
-    if too_many_posts(request):
+    if too_many_link_posts(token):
         return rate_limited(request)
     try:
         services.confirm(token)
@@ -228,7 +236,7 @@ def registration_cancel(request, token):
         )
         response["Cache-Control"] = "no-store"
         return response
-    if too_many_posts(request):
+    if too_many_link_posts(token):
         return rate_limited(request)
     try:
         services.cancel(token)
@@ -256,7 +264,7 @@ def seminar_ics(request, pk):
 
 def _feed_seminars():
     since = timezone.localdate() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
-    return Seminar.objects.public().for_listing().filter(ends_on__gte=since)
+    return Seminar.objects.public().real().for_listing().filter(ends_on__gte=since)
 
 
 def calendar_feed(request):

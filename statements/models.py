@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from helpers.managers import SlugManager
+from helpers.timestamps import Timestamped
 
 from .bodytext import is_html, render_body, sanitize_body
 from .references import MAX_NUMBER, MAX_TERM, Reference, format_reference
@@ -132,7 +133,7 @@ class PaperManager(models.Manager.from_queryset(PaperQuerySet)):
         return self.get(term=term, number=number)
 
 
-class Paper(models.Model):
+class Paper(Timestamped):
     """A printed paper (Drucksache) of the Landtag NRW, e.g. 17/1356."""
 
     term = models.PositiveSmallIntegerField(
@@ -204,7 +205,7 @@ class Paper(models.Model):
         return Reference(self.term, self.number).archive_url
 
 
-class LandtagCommittee(models.Model):
+class LandtagCommittee(Timestamped):
     """A committee of the Landtag NRW, e.g. its integration committee."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -232,7 +233,7 @@ class HearingManager(models.Manager):
         return self.get(committee__slug=committee_slug, date=date)
 
 
-class Hearing(models.Model):
+class Hearing(Timestamped):
     """A hearing (Anhörung) of a Landtag committee on one or more papers."""
 
     committee = models.ForeignKey(
@@ -319,7 +320,7 @@ class StatementQuerySet(models.QuerySet):
         )
 
 
-class Statement(models.Model):
+class Statement(Timestamped):
     """A written statement (Stellungnahme) of the Landesintegrationsrat."""
 
     class Status(models.TextChoices):
@@ -432,7 +433,7 @@ def attachment_path(instance, filename):
     return f"statements/{timezone.now():%Y}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(Timestamped):
     """A PDF belonging to a statement, e.g. the statement as sent to the Landtag."""
 
     statement = models.ForeignKey(

@@ -114,9 +114,14 @@ def test_deployment_checks_pass_with_production_settings():
     env.update(
         DEBUG="0",
         SECRET_KEY="k7#Qz!p2@Lm9$wR4^tY6&uI8*oP0(aS3)dF5_gH7+jK1=lZ2xC4vB6nM8",
-        HTTPS="1",
+        FORCE_HTTPS="1",
         ALLOWED_HOSTS="portal.example.org",
+        EMAIL_HOST="mail.example.org",
+        # Several workers share one cache (nothing connects to it during checks).
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        WEB_CONCURRENCY="4",
     )
+    env.pop("EMAIL_BACKEND", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],
         env=env,
@@ -138,3 +143,76 @@ def test_deployment_checks_pass_with_production_settings():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def manage_check(**variables):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"EMAIL_BACKEND", "EMAIL_HOST", "REDIS_URL", "DEBUG", "SECRET_KEY"}
+    }
+    env.update(variables)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        env=env,
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+    )
+
+
+GOOD_KEY = "k7#Qz!p2@Lm9$wR4^tY6&uI8*oP0(aS3)dF5_gH7+jK1=lZ2xC4vB6nM8"
+
+
+def test_production_start_stops_on_a_short_secret_key():
+    result = manage_check(SECRET_KEY="abc", EMAIL_HOST="mail.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY has 3 characters" in result.stderr
+    assert "at least 50" in result.stderr
+
+
+def test_production_start_stops_without_a_mail_server():
+    result = manage_check(SECRET_KEY=GOOD_KEY)
+    assert result.returncode != 0
+    assert "No mail server is configured" in result.stderr
+    # An explicit backend is the operator's choice.
+    chosen = manage_check(
+        SECRET_KEY=GOOD_KEY, EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend"
+    )
+    assert chosen.returncode == 0, chosen.stderr
+
+
+def test_the_deployment_check_warns_when_several_workers_share_no_cache():
+    alone = manage_check(SECRET_KEY=GOOD_KEY, EMAIL_HOST="mail.example.org", WEB_CONCURRENCY="4")
+    assert "lir_portal.W001" in alone.stdout + alone.stderr
+    shared = manage_check(
+        SECRET_KEY=GOOD_KEY,
+        EMAIL_HOST="mail.example.org",
+        WEB_CONCURRENCY="4",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert "lir_portal.W001" not in shared.stdout + shared.stderr
+    single = manage_check(SECRET_KEY=GOOD_KEY, EMAIL_HOST="mail.example.org", WEB_CONCURRENCY="1")
+    assert "lir_portal.W001" not in single.stdout + single.stderr
+
+
+def test_the_cgi_variable_https_does_not_switch_on_https_settings():
+    """Web servers set HTTPS per request; the portal's switch is FORCE_HTTPS."""
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_HTTPS"}
+    env.update(
+        DEBUG="0", SECRET_KEY=GOOD_KEY, EMAIL_HOST="mail.example.org", HTTPS="0", FORCE_HTTPS=""
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS > 0)",
+        ],
+        env=env | {"DJANGO_SETTINGS_MODULE": "lir_portal.settings"},
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+    )
+    # HTTPS=0 (a CGI value) is ignored: with DEBUG off the site stays HTTPS-only.
+    assert result.stdout.split() == ["True", "True"], result.stderr

@@ -167,11 +167,23 @@ class NotificationQuerySet(models.QuerySet):
     def unsent(self):
         return self.filter(sent_at__isnull=True)
 
+    def due(self, now=None):
+        """Unsent mails whose time has come and that no mail worker holds."""
+        now = now or timezone.now()
+        return self.unsent().filter(
+            Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
+            next_attempt_at__lte=now,
+            registration__anonymised_at__isnull=True,
+        )
+
 
 class Notification(models.Model):
     """A mail to a registrant, saved before it is sent so that none gets lost.
 
-    The management command send_pending_mails sends those that failed.
+    A request only saves it; the mail worker (send_pending_mails --loop)
+    claims it for a while (claimed_until), sends it and marks it sent, or
+    schedules the next attempt (next_attempt_at). After the last attempt
+    next_attempt_at is empty until staff queue the mail again.
     """
 
     registration = models.ForeignKey(
@@ -185,6 +197,10 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=200, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"), null=True, blank=True, default=timezone.now
+    )
+    claimed_until = models.DateTimeField(_("held by a mail worker until"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

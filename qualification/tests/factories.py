@@ -85,3 +85,17 @@ def registration_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def delivered_mails():
+    """The mails sent so far, after one pass of the mail worker (send_pending_mails).
+
+    Requests only save mails; the worker sends them. Django's test mail
+    backend collects them in mail.outbox.
+    """
+    from django.core import mail
+
+    from qualification.services import send_due
+
+    send_due()
+    return mail.outbox

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0003_trigram_index'),
+        ('statements', '0005_statement_text_as_in_seed_002'),
     ]
 
     operations = [

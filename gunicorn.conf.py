@@ -1,0 +1,33 @@
+"""gunicorn settings of the LIR portal (`make serve`, deploy/lir-portal-web.service).
+
+Everything can be changed through the environment:
+BIND (default 127.0.0.1:$PORT), WEB_CONCURRENCY (worker processes, default the
+number of cores), GUNICORN_THREADS (threads per worker, default 2),
+GUNICORN_TIMEOUT (seconds before a stuck worker is restarted, default 30).
+"""
+
+import os
+
+wsgi_app = "lir_portal.wsgi:application"
+bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+worker_class = "gthread" if threads > 1 else "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Restart workers now and then, so a slow leak never grows without bound.
+max_requests = 2000
+max_requests_jitter = 200
+# The portal logs every request itself, with its id and masked addresses
+# (lir_portal.middleware.RequestLogMiddleware); gunicorn logs only its own events.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# X-Forwarded-Proto is believed only from these addresses, as in the portal's
+# TRUSTED_PROXIES setting; without it from nobody but the local host.
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES") or "127.0.0.1"
+proc_name = "lir-portal"
+# No control socket in the home directory: several instances on one host
+# would share its path, and systemd stops and reloads the server by signals.
+control_socket_disable = True
