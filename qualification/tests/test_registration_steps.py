@@ -3,13 +3,12 @@
 import re
 
 import pytest
-from django.core import mail
 
 from committees.tests.factories import make_committee
 from municipalities.tests.factories import make_municipality
 from qualification.models import Contact, Registration, RegistrationStatus
 
-from .factories import make_seminar, make_vhs, registration_data
+from .factories import delivered_mails, make_seminar, make_vhs, registration_data
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +81,7 @@ def test_without_a_way_to_reach_the_vhs_the_series_contacts_are_offered(client):
 def test_cancelling_asks_first_and_says_what_happens_to_the_seats(client):
     seminar = make_seminar(capacity=3)
     register(client, seminar, participants="2", membership="both")
-    path = LINK.search(mail.outbox[-1].body).group(1)
+    path = LINK.search(delivered_mails()[-1].body).group(1)
     client.post(path + "bestaetigen/")
     page = client.get(path).content.decode()
     assert f'href="{path}abmelden/"' in page
