@@ -67,8 +67,8 @@ translations: install
 	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
 	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \
 	  --ignore "helpers/*" --ignore "municipalities/*" --ignore "committees/*" \
-	  --ignore "statements/*" --ignore "qualification/*"
-	for app in helpers municipalities committees statements qualification; do \
+	  --ignore "statements/*" --ignore "qualification/*" --ignore "legalpages/*"
+	for app in helpers municipalities committees statements qualification legalpages; do \
 	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages $(LANGS) --ignore "tests/*"); done
 
 clean:

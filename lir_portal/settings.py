@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "committees",
     "statements",
     "qualification",
+    "legalpages",
 ]
 
 MIDDLEWARE = [

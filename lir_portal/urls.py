@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("stellungnahmen/suche/", views.search_view, name="search"),
     path("stellungnahmen/", include("statements.urls")),
     path("qualifizierung/", include("qualification.urls")),
+    path("", include("legalpages.urls")),
 )
 
 handler404 = "lir_portal.views.page_not_found"
