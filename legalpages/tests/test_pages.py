@@ -101,15 +101,6 @@ def test_the_office_group_may_change_the_legal_pages():
     assert office.permissions.filter(codename="change_legalpage").exists()
 
 
-def test_the_registration_consent_links_to_the_privacy_notice(client):
-    from qualification.tests.factories import make_seminar
-
-    seminar = make_seminar()
-    text = client.get(seminar.get_absolute_url()).content.decode()
-    consent = text.split('id="id_consent"')[1].split("</div>")[0]
-    assert f'href="{reverse("legalpages:datenschutz")}"' in consent
-
-
 def test_markup_isolates_latin_runs_and_numbers_in_arabic_text():
     html = render_body("الهاتف: +49 211 994160\nيمثله Tayfun Keltek، رئيس", rtl=True)
     assert '<bdi dir="ltr">+49 211 994160</bdi>' in html

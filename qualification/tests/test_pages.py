@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.urls import reverse
 
 from qualification.sitemaps import (
     QualificationPagesSitemap,
@@ -78,3 +79,10 @@ def test_the_navigation_entry_is_marked_on_its_page(client):
 class _Site:
     domain = "testserver"
     name = "testserver"
+
+
+def test_the_registration_consent_links_to_the_privacy_notice(client):
+    seminar = make_seminar()
+    text = client.get(seminar.get_absolute_url()).content.decode()
+    consent = text.split('id="id_consent"')[1].split("</div>")[0]
+    assert f'href="{reverse("legalpages:datenschutz")}"' in consent
