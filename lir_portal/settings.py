@@ -127,6 +127,8 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Our own Arabic date and time style (lir_portal/formats/ar/formats.py).
+FORMAT_MODULE_PATH = ["lir_portal.formats"]
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"

@@ -24,7 +24,7 @@ def test_the_seminar_page_shows_dates_seats_contact_and_course_data(client):
     response = client.get(f"/en/qualifizierung/seminare/{seminar.pk}/")
     content = response.content.decode()
     assert "12 of 12 seats left" in content
-    assert "10:00 to 16:00" in content
+    assert ">10:00–16:00<" in content
     assert "0221 123" in content
     assert 'name="contact_name"' in content
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
