@@ -22,14 +22,19 @@ LATIN = "A-Za-zÀ-ÖØ-öø-ÿß"
 # Latin letter, a digit, a quotation mark or a bracket; an abbreviation such
 # as "e.V." keeps its final full stop, a sentence's full stop stays outside.
 LTR_RUN = re.compile(
-    rf"[{LATIN}0-9+„(§][{LATIN}0-9 .,:/()§&'„“\-–+]*"
-    rf"(?:[a-z]\.[A-Z]\.|[{LATIN}0-9“)])(?![{LATIN}0-9])"
+    rf"[{LATIN}0-9+„§][{LATIN}0-9 .,:/§&'„“\-–+]*"
+    rf"(?:[a-z]\.[A-Z]\.|[{LATIN}0-9“])(?![{LATIN}0-9])"
 )
+# Only runs with a Latin letter, or numbers in several parts (a phone number,
+# a postcode with its town), need isolating: a number alone reads correctly.
+NEEDS_ISOLATION = re.compile(rf"[{LATIN}]|[0-9][ /.:–-]+[0-9+]")
 
 
 def _isolate(text):
     pieces, position = [], 0
     for match in LTR_RUN.finditer(text):
+        if not NEEDS_ISOLATION.search(match.group()):
+            continue
         pieces.append(escape(text[position : match.start()]))
         pieces.append(format_html('<bdi dir="ltr">{}</bdi>', match.group()))
         position = match.end()
@@ -60,19 +65,24 @@ def render_body(text, placeholders=None, rtl=False):
     html = []
     for block in blocks:
         lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
-        if not lines:
-            continue
-        if lines[0].startswith("## "):
-            html.append(format_html("<h2>{}</h2>", render_inline(lines[0][3:], rtl)))
-            lines = lines[1:]
-        if not lines:
-            continue
-        if all(line.startswith("- ") for line in lines):
-            items = format_html_join(
-                "", "<li>{}</li>", ((render_inline(li[2:], rtl),) for li in lines)
-            )
-            html.append(format_html("<ul>{}</ul>", items))
-        else:
-            inner = mark_safe("<br>".join(str(render_inline(line, rtl)) for line in lines))
-            html.append(format_html("<p>{}</p>", inner))
+        # Within a block, a heading line, a run of list items and a run of
+        # other lines (a paragraph) follow each other.
+        groups = []
+        for line in lines:
+            kind = "h2" if line.startswith("## ") else "li" if line.startswith("- ") else "p"
+            if groups and groups[-1][0] == kind and kind != "h2":
+                groups[-1][1].append(line)
+            else:
+                groups.append((kind, [line]))
+        for kind, group in groups:
+            if kind == "h2":
+                html.append(format_html("<h2>{}</h2>", render_inline(group[0][3:], rtl)))
+            elif kind == "li":
+                items = format_html_join(
+                    "", "<li>{}</li>", ((render_inline(line[2:], rtl),) for line in group)
+                )
+                html.append(format_html("<ul>{}</ul>", items))
+            else:
+                inner = mark_safe("<br>".join(str(render_inline(line, rtl)) for line in group))
+                html.append(format_html("<p>{}</p>", inner))
     return mark_safe("\n".join(str(part) for part in html))

@@ -23,6 +23,17 @@ class HomeSitemap(NamedPagesSitemap):
     url_names = ("home",)
 
 
+class LegalPagesSitemap(NamedPagesSitemap):
+    changefreq = "yearly"
+    priority = 0.2
+    url_names = (
+        "legalpages:impressum",
+        "legalpages:datenschutz",
+        "legalpages:barrierefreiheit",
+        "legalpages:leichte-sprache",
+    )
+
+
 SITEMAPS = {
     "home": HomeSitemap,
     "registry": CommitteePagesSitemap,
@@ -37,4 +48,5 @@ SITEMAPS = {
     "qualification-pages": QualificationPagesSitemap,
     "qualification-seminars": SeminarSitemap,
     "qualification-vhs": VolkshochschuleSitemap,
+    "legal": LegalPagesSitemap,
 }

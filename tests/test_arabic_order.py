@@ -173,6 +173,13 @@ def test_references_and_quoted_german_names_read_in_order_in_arabic(
     assert last_line and closing[1] > max(p[1] for p in last_line)
     assert reads_left_to_right(browser, hero, "GO NRW")
 
+    # The imprint written by the office: its phone number and the German law's name.
+    browser.get(f"{live_server.url}/ar/impressum/")
+    article = browser.find_element(By.CSS_SELECTOR, "article.legal-page")
+    assert reads_left_to_right(browser, article, "+49 211 994160")
+    assert reads_left_to_right(browser, article, "40213 Düsseldorf")
+    assert reads_left_to_right(browser, article, "Teilhabe- und Integrationsgesetz")
+
 
 def page_width_at(browser, width):
     """The page's scroll width in a viewport `width` CSS pixels wide (device emulation)."""

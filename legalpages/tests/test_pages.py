@@ -106,5 +106,7 @@ def test_markup_isolates_latin_runs_and_numbers_in_arabic_text():
     assert '<bdi dir="ltr">+49 211 994160</bdi>' in html
     assert '<bdi dir="ltr">Tayfun Keltek</bdi>،' in html
     assert render_body("a@b.de") == '<p><a href="mailto:a@b.de" dir="ltr">a@b.de</a></p>'
-    assert "<li>" in render_body("- eins\n- zwei")
+    assert render_body("Wir speichern:\n- eins\n- zwei") == (
+        "<p>Wir speichern:</p>\n<ul><li>eins</li><li>zwei</li></ul>"
+    )
     assert settings.LANGUAGE_CODE == "de"
