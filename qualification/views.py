@@ -73,7 +73,6 @@ def seminar_detail(request, pk):
     seminar = get_object_or_404(Seminar.objects.public().for_listing(), pk=pk)
     problem = seminar.registration_problem()
     form = None
-    error = None
     status = 200
     if problem is None:
         if request.method == "POST":
@@ -86,7 +85,8 @@ def seminar_detail(request, pk):
                 try:
                     services.register(registration)
                 except services.RegistrationError as failure:
-                    error = failure.message
+                    # Shown in the form's error summary, like every other error.
+                    form.add_error(None, failure.message)
                     status = 409
                 else:
                     return redirect("qualification:registration_received", pk=seminar.pk)
@@ -104,7 +104,6 @@ def seminar_detail(request, pk):
             "sessions": list(seminar.sessions.all()),
             "problem": problem,
             "form": form,
-            "error": error,
             "jsonld": seminar.as_schema_org(request.build_absolute_uri(seminar.get_absolute_url())),
         },
         status=status,

@@ -110,3 +110,28 @@ def test_markup_isolates_latin_runs_and_numbers_in_arabic_text():
         "<p>Wir speichern:</p>\n<ul><li>eins</li><li>zwei</li></ul>"
     )
     assert settings.LANGUAGE_CODE == "de"
+
+
+def test_the_office_edits_a_page_in_the_admin(admin_client):
+    page = LegalPage.objects.get(slug="barrierefreiheit")
+    url = reverse("admin:legalpages_legalpage_change", args=[page.pk])
+    form = admin_client.get(url)
+    assert form.status_code == 200
+    assert 'name="body_ar"' in form.content.decode()
+    data = {
+        "title_de": page.title_de,
+        "body_de": page.body_de + "\n\nNeuer Absatz.",
+        "sources": page.sources,
+    }
+    for language in ("en", "tr", "ar"):
+        data[f"title_{language}"] = getattr(page, f"title_{language}")
+        data[f"body_{language}"] = getattr(page, f"body_{language}")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert "<p>Neuer Absatz.</p>" in admin_client.get("/de/barrierefreiheit/").content.decode()
+    assert (
+        admin_client.post(
+            reverse("admin:legalpages_legalpage_delete", args=[page.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
