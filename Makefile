@@ -6,13 +6,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# `make run` loads the demo data set (example seminars); `make run DEMO=0` removes it.
+DEMO ?= 1
 # A local key for the development server, made once and never committed.
 SECRET_FILE := $(VENV)/secret_key
 RUN_ENV = SECRET_KEY="$$(cat $(CURDIR)/$(SECRET_FILE))" HTTPS=0 ALLOWED_HOSTS=127.0.0.1,localhost \
   SITE_URL=http://127.0.0.1:$(PORT)
 MANAGE = $(RUN_ENV) $(BIN)/python manage.py
 
-.PHONY: run test setup install superuser bench translations lint clean
+.PHONY: run test setup install superuser bench bench-queries translations lint clean
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
@@ -22,7 +24,7 @@ setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) load_portal_data --verbosity 0
+	$(MANAGE) load_portal_data --verbosity 0 $(if $(filter 0,$(DEMO)),--remove-demo,--demo)
 
 install: $(VENV)/.installed $(SECRET_FILE)
 
@@ -45,8 +47,16 @@ test: install
 	$(BIN)/lint-imports
 	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-# Latency, queries and size of the public pages (see benchmarks/pages.py).
+# Throughput under load: the portal under gunicorn as `make serve` runs it, on
+# a fresh database (SQLite, or an empty one named by DATABASE_URL), driven by
+# wrk; SCALE=10 generates ten times the data (see benchmarks/load.py).
+SCALE ?= 1
 bench: install
+	$(MANAGE) compile_translations
+	SCALE=$(SCALE) $(BIN)/python benchmarks/load.py
+
+# Queries, latency and size of each page, one request at a time in the process.
+bench-queries: install
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python benchmarks/pages.py
@@ -67,8 +77,8 @@ translations: install
 	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
 	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \
 	  --ignore "helpers/*" --ignore "municipalities/*" --ignore "committees/*" \
-	  --ignore "statements/*" --ignore "qualification/*" --ignore "legalpages/*"
-	for app in helpers municipalities committees statements qualification legalpages; do \
+	  --ignore "statements/*" --ignore "qualification/*" --ignore "opendata/*" --ignore "legalpages/*"
+	for app in helpers municipalities committees statements qualification opendata legalpages; do \
 	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages $(LANGS) --ignore "tests/*"); done
 
 clean:

@@ -57,6 +57,28 @@ def default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: the database is rolled back after a
+    test, the local-memory caches are not (stored pages, rate limit counts)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(request, settings):
+    """The page cache serves repeated requests without running the view, so
+    tests that read a response's template context turn it off. It stays on
+    where it is the subject (marker page_cache) and in the browser tests, which
+    use the site as visitors do."""
+    if not (
+        request.node.get_closest_marker("page_cache") or request.node.get_closest_marker("browser")
+    ):
+        settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def portal_data(transactional_db):
     """The real data for tests that run in a transaction of their own."""

@@ -71,7 +71,7 @@ def measure(client, url):
 
 def main():
     call_command("migrate", verbosity=0)
-    call_command("load_portal_data", verbosity=0)
+    call_command("load_portal_data", demo=True, verbosity=0)  # seminar pages need examples
     # No setup_test_environment(): it instruments every template render and
     # would slow down exactly what is measured. "localhost" is an allowed host.
     client = Client(SERVER_NAME="localhost")

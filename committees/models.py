@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from helpers.collation import german
 from helpers.similarity import typo_of
 from helpers.text import spelling_of
+from helpers.timestamps import Timestamped
 from municipalities.models import Municipality, RegierungsBezirk, distance_from
 
 # § 27 GO NRW as amended in July 2025: from the term that starts on this day
@@ -76,7 +77,7 @@ class TermManager(models.Manager.from_queryset(TermQuerySet)):
         return self.get(start=start)
 
 
-class Term(models.Model):
+class Term(Timestamped):
     """A term of office (Amtsperiode), following the municipal elections."""
 
     start = models.DateField(_("start"), unique=True)
@@ -220,7 +221,7 @@ class CommitteeManager(models.Manager.from_queryset(CommitteeQuerySet)):
         return self.get(municipality__ags=ags, term__start=term_start)
 
 
-class Committee(models.Model):
+class Committee(Timestamped):
     """The committee of one municipality in one term."""
 
     municipality = models.ForeignKey(

@@ -13,7 +13,7 @@ from municipalities.models import Municipality
 
 from . import geo
 from .filters import CommitteeFilter, MunicipalityFilter
-from .models import Committee, PublishedFigure, Term
+from .models import RENAME_DATE, Committee, PublishedFigure, Term
 
 NEAREST_COUNT = 5
 
@@ -115,6 +115,12 @@ def committee_map(request):
     )
 
 
+# Totals the sources state for the term from 01.11.2025. They disagree with each
+# other and with the list of towns, so the registry counts its own records and
+# the statistics page shows these beside its count.
+STATED_COUNTS = {"list_page": 114, "qualification_flyer": 111}
+
+
 def statistics(request):
     term = Term.objects.current()
     figures = PublishedFigure.objects.filter(term=term).select_related("term")
@@ -133,5 +139,6 @@ def statistics(request):
             "member_count": committees.members().count(),
             "bezirke": bezirke,
             "bezirk_rows": [(b["label"], b["committees"], b["committees"]) for b in bezirke],
+            "stated_counts": STATED_COUNTS if term and term.start == RENAME_DATE else None,
         },
     )

@@ -30,3 +30,10 @@ def languages(request):
             }
         )
     return {"language_links": links}
+
+
+def demo_installation(request):
+    """Whether the demo data set is loaded: every page then says it is a demo installation."""
+    from qualification.demo import demo_data_present
+
+    return {"demo_installation": demo_data_present}

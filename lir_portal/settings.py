@@ -59,12 +59,16 @@ INSTALLED_APPS = [
     "committees",
     "statements",
     "qualification",
+    "opendata",
     "legalpages",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the cache (lir_portal/pagecache.py): before
+    # the session, so a cached page skips the rest of the stack.
+    "lir_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lir_portal.context_processors.languages",
+                "lir_portal.context_processors.demo_installation",
             ],
         },
     },
@@ -184,8 +189,33 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "lir-portal",
-    }
+    },
+    # Whole public pages (lir_portal/pagecache.py), apart from the rate limits.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "lir-portal-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+
+# The page cache: seconds a page may stay stored (0 turns the cache off); it
+# is never stale, because every change of public content raises the content
+# version that each stored page carries (lir_portal/signals.py).
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz")
+# Writes under these prefixes raise the version (bulk actions bypass model signals).
+PAGE_CACHE_BUMP_PREFIXES = ("/admin/",)
+# Apps whose saves and deletes change public pages, and their models that don't.
+PAGE_CACHE_CONTENT_APPS = (
+    "municipalities",
+    "committees",
+    "statements",
+    "qualification",
+    "opendata",
+    "legalpages",
+)
+PAGE_CACHE_IGNORED_MODELS = ("qualification.notification", "qualification.vhsaccount")
 
 LOGGING = {
     "version": 1,
@@ -206,6 +236,17 @@ STATEMENTS_FEED_SIZE = 30
 
 # Absolute address of the site, for links in mails and calendars made outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- open data (OParl interface and data sets) ---
+# The licence of the association's own content (registry entries, statements,
+# summaries) in the data sets and the OParl interface, as the office sets it:
+# a name and a link, e.g. "CC BY 4.0" and https://creativecommons.org/licenses/by/4.0/.
+# Empty: the page says that no licence has been chosen yet.
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "")
+OPEN_DATA_LICENSE_URL = os.environ.get("OPEN_DATA_LICENSE_URL", "")
+# Objects per page of an OParl list, and the most a client may ask for with `limit`.
+OPARL_PAGE_SIZE = 100
+OPARL_MAX_PAGE_SIZE = 500
 
 # --- qualification (seminars and registration) ---
 # Hours a confirmation link stays valid (double opt-in).

@@ -18,6 +18,11 @@ from statements.sitemaps import (
 )
 
 
+class OpenDataSitemap(NamedPagesSitemap):
+    changefreq = "monthly"
+    url_names = ("opendata:index",)
+
+
 class HomeSitemap(NamedPagesSitemap):
     changefreq = "weekly"
     url_names = ("home",)
@@ -48,5 +53,6 @@ SITEMAPS = {
     "qualification-pages": QualificationPagesSitemap,
     "qualification-seminars": SeminarSitemap,
     "qualification-vhs": VolkshochschuleSitemap,
+    "open-data": OpenDataSitemap,
     "legal": LegalPagesSitemap,
 }

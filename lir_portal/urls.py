@@ -3,7 +3,7 @@ for crawlers (robots.txt, sitemap.xml) outside it."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from . import views
@@ -16,7 +16,20 @@ admin.site.index_title = "Verwaltung"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of one sitemap per section, so no answer grows with the whole site.
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("", include("opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("stellungnahmen/suche/", views.search_view, name="search"),
     path("stellungnahmen/", include("statements.urls")),
     path("qualifizierung/", include("qualification.urls")),
+    path("offene-daten/", include("opendata.urls")),
     path("", include("legalpages.urls")),
 )
 

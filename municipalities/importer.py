@@ -83,18 +83,23 @@ def german_slug(name):
     return slugify(name.translate(table))
 
 
+# Names the statistical directory spells differently from the body itself.
+OFFICIAL_SPELLINGS = {"Städteregion Aachen": "StädteRegion Aachen"}
+
+
 def official_name(raw):
-    """The name without the designation after the comma.
+    """The name without the designation after the comma, in the official spelling.
 
     The directory writes "Köln, Stadt", "Solingen, Klingenstadt" or
     "Meschede, Kreis- und Hochschulstadt"; the kind of body is kept in `kind`.
     """
-    return raw.split(",", 1)[0].strip()
+    name = raw.split(",", 1)[0].strip()
+    return OFFICIAL_SPELLINGS.get(name, name)
 
 
 def district_kind(code, name):
-    """The Städteregion Aachen is coded like a Kreis (43) in recent directories."""
-    if name.startswith("Städteregion"):
+    """The StädteRegion Aachen is coded like a Kreis (43) in recent directories."""
+    if name.casefold().startswith("städteregion"):
         return District.Kind.STAEDTEREGION
     return DISTRICT_KINDS[code]
 

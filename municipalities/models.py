@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from helpers.collation import german
 from helpers.similarity import close_matches, typo_of
 from helpers.text import index_letter, spelling_of
+from helpers.timestamps import Timestamped
 
 
 class RegierungsBezirk(models.TextChoices):
@@ -52,7 +53,7 @@ class DistrictManager(models.Manager):
 
 
 class District(models.Model):
-    """A Kreis, a kreisfreie Stadt or the Städteregion Aachen."""
+    """A Kreis, a kreisfreie Stadt or the StädteRegion Aachen."""
 
     class Kind(models.TextChoices):
         KREIS = "kreis", _("district (Kreis)")
@@ -131,7 +132,7 @@ class MunicipalityManager(models.Manager.from_queryset(MunicipalityQuerySet)):
         return self.get(ags=ags)
 
 
-class Municipality(models.Model):
+class Municipality(Timestamped):
     """A municipality (Gemeinde) of NRW as listed in the official directory."""
 
     class Kind(models.TextChoices):

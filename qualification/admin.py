@@ -55,7 +55,7 @@ class VolkshochschuleAdmin(admin.ModelAdmin):
     search_fields = ["name", "municipality__name", "town"]
     autocomplete_fields = ["municipality"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "municipality"]}),
+        (None, {"fields": ["name", "slug", "municipality", "is_example"]}),
         (_("Address"), {"fields": ["street", "postcode", "town", "latitude", "longitude"]}),
         (_("Public contact"), {"fields": ["contact_person", "email", "phone", "website"]}),
     ]
@@ -66,7 +66,7 @@ class VolkshochschuleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if vhs_scope(request.user).everything:
             return []
-        return ["name", "slug", "municipality"]
+        return ["name", "slug", "municipality", "is_example"]
 
     def has_add_permission(self, request):
         return vhs_scope(request.user).everything and super().has_add_permission(request)

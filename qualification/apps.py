@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class QualificationConfig(AppConfig):
     name = "qualification"
     verbose_name = _("Qualification series")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .demo import forget_when_an_example_changes
+        from .models import Seminar, Volkshochschule
+
+        for model in (Seminar, Volkshochschule):
+            post_save.connect(forget_when_an_example_changes, sender=model)
+            post_delete.connect(forget_when_an_example_changes, sender=model)

@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from helpers.signals import content_changed
+
 from .models import (
     ACTIVE_STATUSES,
     Notification,
@@ -373,4 +375,6 @@ def purge_registrations(today=None, days=None, dry_run=False):
                 token=None,
                 anonymised_at=timezone.now(),
             )
+            # A bulk update sends no model signals; cached pages must still refresh.
+            content_changed.send(sender=Registration)
     return anonymised, deleted

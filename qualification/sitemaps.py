@@ -16,7 +16,7 @@ class SeminarSitemap(I18nSitemap):
     priority = 0.5
 
     def items(self):
-        return Seminar.objects.public().upcoming().order_by("pk")
+        return Seminar.objects.public().real().upcoming().order_by("pk")
 
     def lastmod(self, seminar):
         return seminar.updated_at
@@ -27,4 +27,4 @@ class VolkshochschuleSitemap(I18nSitemap):
     priority = 0.4
 
     def items(self):
-        return Volkshochschule.objects.order_by("slug")
+        return Volkshochschule.objects.real().order_by("slug")

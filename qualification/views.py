@@ -48,7 +48,11 @@ def seminar_list(request):
 def vhs_detail(request, slug):
     vhs = get_object_or_404(Volkshochschule.objects.with_municipality(), slug=slug)
     seminars = list(Seminar.objects.public().for_listing().upcoming().filter(vhs=vhs))
-    return render(request, "qualification/vhs_detail.html", {"vhs": vhs, "seminars": seminars})
+    return render(
+        request,
+        "qualification/vhs_detail.html",
+        {"vhs": vhs, "seminars": seminars, "noindex": vhs.is_example},
+    )
 
 
 # --- Seminar page and registration ------------------------------------------------------
@@ -104,7 +108,11 @@ def seminar_detail(request, pk):
             "sessions": list(seminar.sessions.all()),
             "problem": problem,
             "form": form,
-            "jsonld": seminar.as_schema_org(request.build_absolute_uri(seminar.get_absolute_url())),
+            # Examples of the demo data stay out of search engines.
+            "jsonld": None
+            if seminar.is_example
+            else seminar.as_schema_org(request.build_absolute_uri(seminar.get_absolute_url())),
+            "noindex": seminar.is_example,
         },
         status=status,
     )
@@ -201,7 +209,7 @@ def seminar_ics(request, pk):
 
 def _feed_seminars():
     since = timezone.localdate() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
-    return Seminar.objects.public().for_listing().filter(ends_on__gte=since)
+    return Seminar.objects.public().real().for_listing().filter(ends_on__gte=since)
 
 
 def calendar_feed(request):

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from helpers.managers import SlugManager
+from helpers.timestamps import Timestamped
 
 from .bodytext import sanitize_body
 from .references import MAX_NUMBER, MAX_TERM, Reference, format_reference
@@ -122,7 +123,7 @@ class PaperManager(models.Manager.from_queryset(PaperQuerySet)):
         return self.get(term=term, number=number)
 
 
-class Paper(models.Model):
+class Paper(Timestamped):
     """A printed paper (Drucksache) of the Landtag NRW, e.g. 17/1356."""
 
     term = models.PositiveSmallIntegerField(
@@ -194,7 +195,7 @@ class Paper(models.Model):
         return Reference(self.term, self.number).archive_url
 
 
-class LandtagCommittee(models.Model):
+class LandtagCommittee(Timestamped):
     """A committee of the Landtag NRW, e.g. its integration committee."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -222,7 +223,7 @@ class HearingManager(models.Manager):
         return self.get(committee__slug=committee_slug, date=date)
 
 
-class Hearing(models.Model):
+class Hearing(Timestamped):
     """A hearing (Anhörung) of a Landtag committee on one or more papers."""
 
     committee = models.ForeignKey(
@@ -309,7 +310,7 @@ class StatementQuerySet(models.QuerySet):
         )
 
 
-class Statement(models.Model):
+class Statement(Timestamped):
     """A written statement (Stellungnahme) of the Landesintegrationsrat."""
 
     class Status(models.TextChoices):
@@ -418,7 +419,7 @@ def attachment_path(instance, filename):
     return f"statements/{timezone.now():%Y}/{filename}"
 
 
-class Attachment(models.Model):
+class Attachment(Timestamped):
     """A PDF belonging to a statement, e.g. the statement as sent to the Landtag."""
 
     statement = models.ForeignKey(

@@ -60,7 +60,13 @@ def attachment(request, slug, pk):
     except (FileNotFoundError, ValueError) as error:
         raise Http404("The file is missing") from error
     filename = item.file.name.rsplit("/", 1)[-1]
-    return FileResponse(handle, content_type="application/pdf", filename=filename)
+    # ?download asks for a download (Content-Disposition: attachment), as OParl's downloadUrl.
+    return FileResponse(
+        handle,
+        content_type="application/pdf",
+        filename=filename,
+        as_attachment="download" in request.GET,
+    )
 
 
 @require_safe

@@ -28,10 +28,18 @@ PAGES = [
 
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_public_pages_have_no_wcag_violations(wcag_violations, live_server, portal_data, language):
+    from django.core.management import call_command
+
     from qualification.models import Seminar
 
+    # The demo data: its notice and markers must be accessible too.
+    call_command("load_portal_data", demo=True, verbosity=0)
     seminar = Seminar.objects.order_by("pk").first()
-    pages = [*PAGES, f"qualifizierung/seminare/{seminar.pk}/"]
+    pages = [
+        *PAGES,
+        f"qualifizierung/seminare/{seminar.pk}/",
+        f"qualifizierung/vhs/{seminar.vhs.slug}/",
+    ]
     found = {}
     for page in pages:
         result = wcag_violations(f"{live_server.url}/{language}/{page}")

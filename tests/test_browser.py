@@ -10,6 +10,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_visitor_filters_the_index_opens_a_committee_and_switches_to_arabic(
     browser, wait_for_page, live_server, portal_data, source_counts
 ):
+    from committees.tests.factories import make_earlier_committee
+    from municipalities.models import Municipality
+
+    # An earlier body as the office could enter it from a source.
+    make_earlier_committee(Municipality.objects.get(slug="hiddenhausen"))
     browser.get(f"{live_server.url}/de/ausschuesse/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ausschüsse A–Z"
     total = browser.find_element(By.CLASS_NAME, "result-count").text

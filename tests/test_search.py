@@ -2,6 +2,7 @@
 
 import pytest
 
+from committees.tests.factories import make_earlier_committee
 from helpers.text import highlight, simple_stem, words_of
 from lir_portal.search import search
 from statements.models import Topic
@@ -58,6 +59,11 @@ def test_committees_and_municipalities_are_found_by_name(client):
 
 
 def test_a_former_committee_name_finds_the_committee(client):
+    from municipalities.models import Municipality
+
+    response = client.get(URL, {"q": "Integrationsrat Hiddenhausen"})
+    assert group(response, "committees") is None
+    make_earlier_committee(Municipality.objects.get(name="Hiddenhausen"))
     response = client.get(URL, {"q": "Integrationsrat Hiddenhausen"})
     assert group(response, "committees").count == 1
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from committees.models import RENAME_DATE, Committee, CommitteeKind, PublishedFigure, Term
 from municipalities.tests.factories import make_municipality
 
-from .factories import make_committee, make_term
+from .factories import earlier_term, make_committee, make_term
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def cologne():
 
 
 def test_name_before_the_rename_follows_the_chosen_kind(cologne):
-    term = Term.objects.get(start=datetime.date(2020, 11, 1))
+    term = earlier_term()
     committee = Committee(municipality=cologne, term=term, kind=CommitteeKind.INTEGRATIONSRAT)
     assert committee.official_name == "Integrationsrat der Stadt Köln"
     committee.kind = CommitteeKind.INTEGRATIONSAUSSCHUSS
@@ -63,7 +63,7 @@ def test_an_old_kind_in_the_new_term_is_refused_with_a_reason(cologne):
 
 
 def test_the_new_name_is_refused_for_an_earlier_term():
-    term = Term.objects.get(start=datetime.date(2020, 11, 1))
+    term = earlier_term()
     committee = Committee(
         municipality=make_municipality(), term=term, kind=CommitteeKind.CHANCENGERECHTIGKEIT
     )

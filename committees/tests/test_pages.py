@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from committees.models import Committee
 
-from .factories import make_committee
+from .factories import make_committee, make_earlier_committee
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,8 @@ def test_index_lists_every_current_committee_grouped_by_letter(client):
     ],
 )
 def test_filters(client, query, expected):
+    if "Integrationsrat" in query:
+        make_earlier_committee(cologne())
     response = client.get(f"/de/ausschuesse/?{query}")
     assert response.status_code == 200
     names = set(names_in(response))
@@ -79,7 +81,14 @@ def test_invalid_values_are_ignored_with_a_message(client):
     assert set(names_in(response)) == {"Kreuztal"}
 
 
+def cologne():
+    from municipalities.models import Municipality
+
+    return Municipality.objects.get(slug="koeln")
+
+
 def test_committee_page_shows_name_former_names_history_and_membership(client):
+    make_earlier_committee(cologne())
     response = client.get("/de/ausschuesse/koeln/")
     content = response.content.decode()
     assert response.status_code == 200
@@ -88,7 +97,19 @@ def test_committee_page_shows_name_former_names_history_and_membership(client):
     assert [str(c.term) for c in response.context["history"]] == ["2025–2030", "2020–2025"]
 
 
+def test_without_an_entered_earlier_body_the_page_states_no_former_name(client):
+    response = client.get("/de/ausschuesse/koeln/")
+    content = response.content.decode()
+    assert response.context["former_names"] == []
+    assert [str(c.term) for c in response.context["history"]] == ["2025–2030"]
+    assert "Integrationsrat der Stadt Köln" not in content
+    # the law of the time, in general words
+    assert "Integrationsrat" in content and "Integrationsausschuss" in content
+    assert client.get("/de/ausschuesse/koeln/2020-2025/").status_code == 404
+
+
 def test_earlier_term_page(client):
+    make_earlier_committee(cologne())
     response = client.get("/de/ausschuesse/koeln/2020-2025/")
     assert response.status_code == 200
     assert response.context["committee"].official_name == "Integrationsrat der Stadt Köln"

@@ -71,6 +71,10 @@ class VolkshochschuleQuerySet(models.QuerySet):
     def with_municipality(self):
         return self.select_related("municipality__district")
 
+    def real(self):
+        """Without the examples of the demo data."""
+        return self.filter(is_example=False)
+
 
 class Volkshochschule(models.Model):
     """A local adult education centre (VHS) that runs seminars of the series."""
@@ -112,6 +116,14 @@ class Volkshochschule(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_(
+            "Part of the demo data for trying the portal out: marked as an example "
+            "everywhere, never in sitemaps, calendars or search-engine data."
+        ),
+    )
 
     objects = SlugManager.from_queryset(VolkshochschuleQuerySet)()
 
@@ -163,11 +175,17 @@ class Contact(models.Model):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=5, blank=True)
     town = models.CharField(_("town"), max_length=100, blank=True)
+    contact_person = models.CharField(
+        _("contact person"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown publicly, as the organisation published it."),
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(
-        _("general e-mail"),
+        _("e-mail"),
         blank=True,
-        help_text=_("An address of the organisation, not of a person."),
+        help_text=_("As the organisation published it, also a contact person's address."),
     )
     website = models.URLField(_("website"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -77,6 +77,10 @@ class SeminarQuerySet(models.QuerySet):
         """Seminars shown on public pages (all but those without any session)."""
         return self.filter(Exists(SeminarSession.objects.filter(seminar=OuterRef("pk"))))
 
+    def real(self):
+        """Without the examples of the demo data (for sitemaps, calendars and feeds)."""
+        return self.filter(is_example=False)
+
     def with_free_seats(self):
         """Seminars one can still get a seat in (needs with_dates)."""
         return self.filter(seats_taken__lt=F("capacity")).exclude(
@@ -140,9 +144,13 @@ class Seminar(models.Model):
         _("fee in euros"),
         max_digits=7,
         decimal_places=2,
-        default=0,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
-        help_text=_("Usually 0: the seminars are free of charge."),
+        help_text=_(
+            "Leave empty unless the Volkshochschule has published the fee; 0 means free of "
+            "charge. Nothing about cost is shown while it is empty."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=SeminarStatus.choices, default=SeminarStatus.PLANNED
@@ -301,12 +309,12 @@ class Seminar(models.Model):
             "organizer": {"@type": "Organization", "name": vhs.name, "url": vhs.website or None},
             "offers": {
                 "@type": "Offer",
-                "price": str(self.fee),
-                "priceCurrency": "EUR",
                 "validThrough": self.registration_deadline.isoformat(),
                 "url": url,
             },
         }
+        if self.fee is not None:
+            instance["offers"].update(price=str(self.fee), priceCurrency="EUR")
         if sessions:
             instance["startDate"] = sessions[0].starts_at().isoformat()
             instance["endDate"] = sessions[-1].ends_at().isoformat()

@@ -63,19 +63,31 @@ def test_an_empty_topic_feed_is_still_valid(client):
 
 
 def sitemap_urls(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    """Every page of the sitemap index's section sitemaps, with its alternates."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [
+        loc.text.removeprefix("http://testserver")
+        for loc in ET.fromstring(index.content).iter(f"{SITEMAP}loc")
+    ]
+    assert "/sitemap-statements.xml" in sections
     urls = {}
-    for url in root.findall(f"{SITEMAP}url"):
-        alternates = {
-            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
-        }
-        urls[url.find(f"{SITEMAP}loc").text] = alternates
+    for section in sections:
+        response = client.get(section)
+        assert response.status_code == 200, section
+        for url in ET.fromstring(response.content).findall(f"{SITEMAP}url"):
+            alternates = {
+                link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+            }
+            urls[url.find(f"{SITEMAP}loc").text] = alternates
     return urls
 
 
 def test_the_sitemap_has_every_public_page_in_every_language(client):
+    from committees.tests.factories import make_earlier_committee
+    from municipalities.models import Municipality
+
+    make_earlier_committee(Municipality.objects.get(slug="koeln"))
     urls = sitemap_urls(client)
     base = "http://testserver"
     for language in ("de", "en", "tr", "ar"):

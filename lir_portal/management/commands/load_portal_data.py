@@ -3,7 +3,9 @@
 Safe to run again, and safe for what the office has edited since: the
 municipality directory updates its official fields in place by key, and a
 fixture record is only created when no record with its natural key exists;
-existing records are left as they are.
+existing records are left as they are. Records that earlier fixtures invented
+are removed (see lir_portal/retired.py). The demo data set (`fixtures/demo/`)
+is loaded only with --demo and removed with --remove-demo.
 """
 
 from django.conf import settings
@@ -11,9 +13,14 @@ from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
+from helpers.signals import content_changed
+from lir_portal.retired import remove_invented_records
 from municipalities.importer import GVImportError, import_gv
+from qualification.demo import forget_demo_data_presence, remove_demo_data
 
 GV_FILE = settings.BASE_DIR / "fixtures" / "gv" / "gemeinden_nrw.csv"
+DEMO_DIR = settings.BASE_DIR / "fixtures" / "demo"
+SOURCES_FILE = "sources.json"  # where each fixture comes from; not a fixture itself
 
 
 def load_missing(path):
@@ -42,11 +49,33 @@ def load_missing(path):
 
 
 class Command(BaseCommand):
-    help = "Import the NRW municipality directory and load the fixtures (idempotent)."
+    help = (
+        "Import the NRW municipality directory and load the fixtures (idempotent); "
+        "the demo data only with --demo."
+    )
+
+    def add_arguments(self, parser):
+        demo = parser.add_mutually_exclusive_group()
+        demo.add_argument(
+            "--demo",
+            action="store_true",
+            help="Also load the demo data set (example seminars and Volkshochschulen).",
+        )
+        demo.add_argument(
+            "--remove-demo",
+            action="store_true",
+            help="Remove the demo data set (every record marked as an example).",
+        )
 
     def handle(self, *args, **options):
         say = self.stdout.write if options["verbosity"] > 0 else (lambda message: None)
-        fixtures = sorted((settings.BASE_DIR / "fixtures").glob("*.json"))
+        fixtures = sorted(
+            path
+            for path in (settings.BASE_DIR / "fixtures").glob("*.json")
+            if path.name != SOURCES_FILE
+        )
+        if options["demo"]:
+            fixtures += sorted(DEMO_DIR.glob("*.json"))
         try:
             with transaction.atomic():
                 report = import_gv(GV_FILE)
@@ -54,11 +83,24 @@ class Command(BaseCommand):
                     f"Municipalities: {report.created} created, {report.updated} updated, "
                     f"{report.unchanged} unchanged."
                 )
+                for what, count in remove_invented_records().items():
+                    if count:
+                        say(f"Removed {count} invented record(s): {what}.")
+                if options["remove_demo"]:
+                    seminars, volkshochschulen = remove_demo_data()
+                    say(
+                        f"Demo data removed: {seminars} seminars, "
+                        f"{volkshochschulen} Volkshochschulen."
+                    )
                 for path in fixtures:
                     created, present = load_missing(path)
-                    say(f"{path.name}: {created} created, {present} already present.")
+                    name = path.relative_to(settings.BASE_DIR / "fixtures")
+                    say(f"{name}: {created} created, {present} already present.")
+                transaction.on_commit(forget_demo_data_presence)
         except GVImportError as error:
             raise CommandError("\n".join(error.errors)) from error
         except (DatabaseError, serializers.base.DeserializationError) as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
+        # Fixture records are saved raw, without the signals that refresh cached pages.
+        content_changed.send(sender=self.__class__)
         say(self.style.SUCCESS(f"Loaded {len(fixtures)} fixtures."))
