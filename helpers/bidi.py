@@ -13,10 +13,15 @@ import re
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
-# Pieces left as they are: isolated runs, HTML tags, entities and placeholders.
+# Pieces left as they are: isolated runs, elements that already set their
+# language or direction (<bdi>, lang="de", dir), HTML tags, entities and placeholders.
 _ISOLATED = rf"[\u2066\u2067\u2068][^{PDI}]*{PDI}"
+_MARKED_ELEMENT = r"<(?P<tag>bdi|\w+(?=[^>]*\b(?:lang=\"de\"|dir=)))[^>]*>.*?</(?P=tag)>"
 _PLACEHOLDER = r"%\(\w+\)[sd]|%[sd]|\{\w+\}"
-_SKIP = re.compile(rf"({_ISOLATED}|<[^>]*>|&\w+;|{_PLACEHOLDER})")
+_SKIP = re.compile(
+    rf"(?P<keep>{_ISOLATED}|{_MARKED_ELEMENT}|<[^>]*>|&\w+;)|(?P<placeholder>{_PLACEHOLDER})",
+    re.DOTALL,
+)
 
 _LATIN = "A-Za-zÀ-ÖØ-öø-ÿß"
 # A run starts with an opening quotation mark, a letter, a digit or "§" (or a
@@ -43,14 +48,18 @@ def isolate_runs(text):
 
     Idempotent: text that is already isolated is left alone.
     """
-    pieces = []
-    for piece in _SKIP.split(text):
-        if not piece:
-            continue
-        if piece[0] in "\u2066\u2067\u2068" or piece.startswith(("<", "&")):
-            pieces.append(piece)
-        elif _SKIP.fullmatch(piece):
-            pieces.append(f"{FSI}{piece}{PDI}")
+    pieces, position = [], 0
+    for match in _SKIP.finditer(text):
+        pieces.append(_isolate_text(text[position : match.start()]))
+        if match.group("placeholder"):
+            pieces.append(f"{FSI}{match.group()}{PDI}")
         else:
-            pieces.append(_isolate_text(piece))
+            pieces.append(match.group())
+        position = match.end()
+    pieces.append(_isolate_text(text[position:]))
     return "".join(pieces)
+
+
+def strip_isolates(text):
+    """The text without any Unicode isolates (to isolate it again from scratch)."""
+    return text.translate({ord(char): None for char in "\u2066\u2067\u2068\u2069"})

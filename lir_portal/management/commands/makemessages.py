@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 from django.core.management.commands import makemessages
 
-from helpers.bidi import isolate_runs
+from helpers.bidi import isolate_runs, strip_isolates
 
 CREATION_DATE = re.compile(r'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
 
@@ -41,11 +41,11 @@ def isolate_catalogue(path):
     changed = False
     for entry in catalogue:
         if entry.msgstr and isolate_runs(entry.msgstr) != entry.msgstr:
-            entry.msgstr = isolate_runs(entry.msgstr)
+            entry.msgstr = isolate_runs(strip_isolates(entry.msgstr))
             changed = True
         for index, form in entry.msgstr_plural.items():
             if form and isolate_runs(form) != form:
-                entry.msgstr_plural[index] = isolate_runs(form)
+                entry.msgstr_plural[index] = isolate_runs(strip_isolates(form))
                 changed = True
     if changed:
         catalogue.save(str(path))
