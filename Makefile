@@ -91,8 +91,8 @@ translations: install
 	$(MANAGE) makemessages $(LANGS) --ignore ".venv/*" --ignore "staticfiles/*" \
 	  --ignore "*/tests/*" --ignore "tests/*" --ignore conftest.py \
 	  --ignore "helpers/*" --ignore "municipalities/*" --ignore "committees/*" \
-	  --ignore "statements/*" --ignore "qualification/*" --ignore "opendata/*"
-	for app in helpers municipalities committees statements qualification opendata; do \
+	  --ignore "statements/*" --ignore "qualification/*" --ignore "opendata/*" --ignore "legalpages/*"
+	for app in helpers municipalities committees statements qualification opendata legalpages; do \
 	  (cd $$app && $(RUN_ENV) ../$(BIN)/python ../manage.py makemessages $(LANGS) --ignore "tests/*"); done
 
 clean:

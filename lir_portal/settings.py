@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "statements",
     "qualification",
     "opendata",
+    "legalpages",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["lir_portal.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Our own Arabic date and time style (lir_portal/formats/ar/formats.py).
+FORMAT_MODULE_PATH = ["lir_portal.formats"]
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
@@ -306,6 +309,7 @@ PAGE_CACHE_CONTENT_APPS = (
     "statements",
     "qualification",
     "opendata",
+    "legalpages",
 )
 PAGE_CACHE_IGNORED_MODELS = ("qualification.notification", "qualification.vhsaccount")
 

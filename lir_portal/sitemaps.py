@@ -28,6 +28,17 @@ class HomeSitemap(NamedPagesSitemap):
     url_names = ("home",)
 
 
+class LegalPagesSitemap(NamedPagesSitemap):
+    changefreq = "yearly"
+    priority = 0.2
+    url_names = (
+        "legalpages:impressum",
+        "legalpages:datenschutz",
+        "legalpages:barrierefreiheit",
+        "legalpages:leichte-sprache",
+    )
+
+
 SITEMAPS = {
     "home": HomeSitemap,
     "registry": CommitteePagesSitemap,
@@ -43,4 +54,5 @@ SITEMAPS = {
     "qualification-seminars": SeminarSitemap,
     "qualification-vhs": VolkshochschuleSitemap,
     "open-data": OpenDataSitemap,
+    "legal": LegalPagesSitemap,
 }

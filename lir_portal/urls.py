@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("stellungnahmen/", include("statements.urls")),
     path("qualifizierung/", include("qualification.urls")),
     path("offene-daten/", include("opendata.urls")),
+    path("", include("legalpages.urls")),
 )
 
 handler404 = "lir_portal.views.page_not_found"

@@ -98,8 +98,7 @@ def _initial_municipality(request, form):
 def seminar_detail(request, pk):
     seminar = get_object_or_404(Seminar.objects.public().for_listing(), pk=pk)
     problem = seminar.registration_problem()
-    form = None
-    error = None
+    form = error = None
     status = 200
     if problem is None:
         if request.method == "POST" and too_many_posts(request):
@@ -115,7 +114,8 @@ def seminar_detail(request, pk):
                 try:
                     services.register(registration)
                 except services.RegistrationError as failure:
-                    error = failure.message
+                    # Shown in the form's error summary, like every other error.
+                    form.add_error(None, failure.message)
                     status = 409
                 else:
                     request.session[RECEIVED_SESSION_KEY] = {

@@ -146,3 +146,34 @@ def test_admin_speaks_german_by_default(admin_client):
 def test_terms_read_left_to_right_in_arabic(client):
     html = client.get("/ar/ausschuesse/koeln/").content.decode()
     assert '<span dir="ltr">2025–2030</span>' in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [path for path in catalogues() if path.parts[-3] == "ar"],
+    ids=lambda p: str(p.relative_to(settings.BASE_DIR)),
+)
+def test_arabic_messages_isolate_their_left_to_right_runs(path):
+    """German names, abbreviations and placeholders in Arabic text are isolated
+    (helpers.bidi); `make translations` adds the isolates to new messages."""
+    from helpers.bidi import isolate_runs
+
+    catalogue = polib.pofile(str(path))
+    not_isolated = [
+        text
+        for entry in catalogue.translated_entries()
+        for text in (entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr])
+        if isolate_runs(text) != text
+    ]
+    assert not_isolated == []
+
+
+def test_arabic_text_keeps_german_names_and_file_suffixes_in_one_run():
+    from helpers.bidi import FSI, LRI, PDI, isolate_runs
+
+    assert isolate_runs("اسمها „Ausschuss für Integration“.") == (
+        f"اسمها {LRI}„Ausschuss für Integration“{PDI}."
+    )
+    assert isolate_runs("تقويمي (.ics)") == f"تقويمي ({LRI}.ics{PDI})"
+    assert isolate_runs("في %(vhs)s، 1 نوفمبر 2025") == f"في {FSI}%(vhs)s{PDI}، 1 نوفمبر 2025"
+    assert isolate_runs('<a href="x">PDF</a>') == f'<a href="x">{LRI}PDF{PDI}</a>'

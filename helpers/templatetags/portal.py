@@ -1,7 +1,14 @@
-"""Small template helpers used across the portal."""
+"""Small template helpers used across the portal.
+
+Dates, times, ranges and separators are written the same way on every page,
+and kept in order in right-to-left languages (see helpers/bidi.py).
+"""
 
 from django import template
+from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format
 from django.utils.html import format_html
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -14,3 +21,36 @@ def ltr(value):
     "2030–2025".
     """
     return format_html('<span dir="ltr">{}</span>', value)
+
+
+@register.simple_tag
+def time_range(start, end):
+    """The times of a session, "10:00–16:00" (24 hours), left to right in every language."""
+    return format_html(
+        '<bdi dir="ltr" class="time-range">{}–{}</bdi>',
+        start.strftime("%H:%M"),
+        end.strftime("%H:%M"),
+    )
+
+
+@register.simple_tag
+def date_range(start, end):
+    """Two short dates, "01.11.2025 – 31.10.2030", left to right in every language."""
+    date_format = get_format("SHORT_DATE_FORMAT")
+    return format_html(
+        '<bdi dir="ltr" class="date-range">{} – {}</bdi>',
+        format_date(start, date_format),
+        format_date(end, date_format),
+    )
+
+
+@register.simple_tag
+def comma():
+    """The comma between the parts of a date or a list, in the reader's script ("، " in Arabic)."""
+    return pgettext("separator", ", ")
+
+
+@register.simple_tag
+def semicolon():
+    """The semicolon between the items of a list ("؛ " in Arabic)."""
+    return pgettext("separator", "; ")

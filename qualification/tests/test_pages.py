@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.urls import reverse
 
 from qualification.sitemaps import (
     QualificationPagesSitemap,
@@ -23,7 +24,7 @@ def test_the_seminar_page_shows_dates_seats_contact_and_course_data(client):
     response = client.get(f"/en/qualifizierung/seminare/{seminar.pk}/")
     content = response.content.decode()
     assert "12 of 12 seats left" in content
-    assert "10:00 to 16:00" in content
+    assert ">10:00–16:00<" in content
     assert "0221 123" in content
     assert 'name="contact_name"' in content
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
@@ -78,3 +79,10 @@ def test_the_navigation_entry_is_marked_on_its_page(client):
 class _Site:
     domain = "testserver"
     name = "testserver"
+
+
+def test_the_registration_consent_links_to_the_privacy_notice(client):
+    seminar = make_seminar()
+    text = client.get(seminar.get_absolute_url()).content.decode()
+    consent = text.split('id="id_consent"')[1].split("</div>")[0]
+    assert f'href="{reverse("legalpages:datenschutz")}"' in consent

@@ -193,7 +193,10 @@ def test_bad_input_gets_a_message_on_the_field_and_saves_nothing(client, field, 
     response = register(client, seminar, **data)
     assert response.status_code == 400
     content = response.content.decode()
-    assert 'class="error"' in content
+    # Listed in the error summary at the top of the form; field errors also at the field.
+    summary = content.split('class="error-summary"')[1].split("</div>")[0]
+    assert "<li>" in summary
+    assert field == "homepage" or 'class="error"' in content
     assert Registration.objects.count() == 0
     assert delivered_mails() == []
 
