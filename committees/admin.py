@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from helpers.admin import AuditedAdmin
+
 from .models import Committee, PublishedFigure, Term
 
 
@@ -13,7 +15,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(TabbedTranslationAdmin):
+class CommitteeAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = [
         "official_name",
         "term",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from helpers.collation import german
+from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.similarity import typo_of
 from helpers.text import spelling_of
 from municipalities.models import Municipality, RegierungsBezirk, distance_from
@@ -265,6 +266,8 @@ class Committee(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     objects = CommitteeManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("committee")

@@ -5,6 +5,7 @@ from the environment: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, HTTPS and
 the mail settings. Development defaults are safe; production fails loudly.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -42,7 +43,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG els
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with a second factor for the office (lir_portal/admin_site.py).
+    "lir_portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +55,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "simple_history",
     "lir_portal",
     "helpers",
     "municipalities",
@@ -69,9 +76,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lir_portal.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lir_portal.urls"
@@ -107,6 +118,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes checks every login first and refuses locked-out ones.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -214,3 +231,21 @@ QUALIFICATION_MAX_GROUP_SIZE = int(os.environ.get("QUALIFICATION_MAX_GROUP_SIZE"
 # Form posts allowed from one address within the window (seconds), via the cache.
 QUALIFICATION_POST_LIMIT = int(os.environ.get("QUALIFICATION_POST_LIMIT", "10"))
 QUALIFICATION_POST_WINDOW = int(os.environ.get("QUALIFICATION_POST_WINDOW", "600"))
+
+# --- security of staff accounts (README: "Security and privacy") ---
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# account from one address, that pair is locked for the cool-off time. The
+# counts live in the database, so every instance of the portal shares them.
+# Unlock early with `manage.py axes_reset_username <name>` (or axes_reset).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Successful logins are not logged: the failures are all the lockout needs.
+AXES_DISABLE_ACCESS_LOG = True
+# Second factor (django-otp): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = "LIR-Portal"
+# Audit trail (django-simple-history): the admin shows each version; going back to
+# an old version is switched off, because it would bypass the seat and mail rules.
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from helpers.admin import AuditedAdmin
+
 from . import exports, services
 from .access import limit_to_scope, vhs_scope
 from .models import (
@@ -91,7 +93,7 @@ class SeminarSessionInline(admin.TabularInline):
 
 
 @admin.register(Seminar)
-class SeminarAdmin(TabbedTranslationAdmin):
+class SeminarAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = [
         "module",
         "vhs",
@@ -234,7 +236,7 @@ class UnsentMailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(AuditedAdmin):
     list_display = [
         "contact_name",
         "seminar",

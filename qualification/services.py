@@ -13,6 +13,8 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -364,6 +366,8 @@ def purge_registrations(today=None, days=None, dry_run=False):
         anonymised = to_anonymise.count()
         deleted = to_delete.count()
         if not dry_run:
+            anonymised_ids = list(to_anonymise.values_list("pk", flat=True))
+            deleted_ids = list(to_delete.values_list("pk", flat=True))
             to_delete.delete()
             to_anonymise.update(
                 contact_name="",
@@ -373,4 +377,25 @@ def purge_registrations(today=None, days=None, dry_run=False):
                 token=None,
                 anonymised_at=timezone.now(),
             )
+            forget_traces(anonymised_ids, deleted_ids)
     return anonymised, deleted
+
+
+def forget_traces(anonymised_ids, deleted_ids):
+    """Erase what the admin log and the history keep of purged registrations.
+
+    The history of an anonymised registration keeps its counts and dates but
+    loses the contact data; a deleted registration loses its history. The
+    admin log keeps that something was done, under the anonymised name.
+    """
+    history = Registration.history.model.objects
+    history.filter(id__in=deleted_ids).delete()
+    history.filter(id__in=anonymised_ids).update(
+        contact_name="", email="", phone="", accessibility_needs=""
+    )
+    content_type = ContentType.objects.get_for_model(Registration)
+    entries = LogEntry.objects.filter(content_type=content_type)
+    with translation.override(settings.LANGUAGE_CODE):
+        for pk in anonymised_ids + deleted_ids:
+            label = _("anonymised registration %(pk)s") % {"pk": pk}
+            entries.filter(object_id=str(pk)).update(object_repr=str(label)[:200])

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from helpers.admin import AuditedAdmin
+
 from .models import (
     Attachment,
     Hearing,
@@ -69,7 +71,7 @@ class PaperAdminForm(forms.ModelForm):
 
 
 @admin.register(Paper)
-class PaperAdmin(TabbedTranslationAdmin):
+class PaperAdmin(AuditedAdmin, TabbedTranslationAdmin):
     form = PaperAdminForm
     list_display = ["reference_display", "kind", "title", "date"]
     list_filter = ["term", "kind", "originators"]
@@ -99,7 +101,7 @@ class LandtagCommitteeAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Hearing)
-class HearingAdmin(admin.ModelAdmin):
+class HearingAdmin(AuditedAdmin):
     list_display = ["__str__", "committee", "date"]
     list_filter = ["committee"]
     list_select_related = ["committee"]
@@ -129,7 +131,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(TabbedTranslationAdmin):
+class StatementAdmin(AuditedAdmin, TabbedTranslationAdmin):
     list_display = ["title", "status", "published_at", "date", "hearing"]
     list_filter = ["status", "topics", "papers__term"]
     list_select_related = ["hearing__committee"]

@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.managers import SlugManager
 
 from .bodytext import sanitize_body
@@ -157,6 +158,8 @@ class Paper(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PaperManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Landtag paper")
@@ -237,6 +240,8 @@ class Hearing(models.Model):
     )
 
     objects = HearingManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("hearing")
@@ -361,6 +366,8 @@ class Statement(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SlugManager.from_queryset(StatementQuerySet)()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("statement")
