@@ -1,12 +1,19 @@
 """Registrant text stays in its place, and personal data goes when the purge says so."""
 
+import datetime
+import io
+
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.utils import translation
+from django.core.management import call_command
+from django.utils import timezone, translation
 
 from qualification.models import Registration
 
 from .factories import make_seminar, registration_data
+from .test_staff import add_registration
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +86,42 @@ def test_a_registration_reads_without_name_or_address(client):
         text = str(registration)
     assert "Ayşe" not in text and "ayse@" not in text
     assert str(registration.pk) in text
+
+
+def test_the_purge_erases_names_from_admin_log_and_history(admin_client, admin_user, settings):
+    settings.QUALIFICATION_RETENTION_DAYS = 30
+    seminar = make_seminar(start_in=-40)
+    registration = add_registration(seminar, "Erika Mustermann-Schulz", "erika@example.org")
+    registration.phone = "0211 4711"
+    registration.save()  # a staff edit: the history now holds two versions
+    stale = add_registration(make_seminar(), "Nie Bestätigt", "nie@example.org", status="pending")
+    Registration.objects.filter(pk=stale.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=10)
+    )
+    content_type = ContentType.objects.get_for_model(Registration)
+    for row, label in (
+        (registration, "Erika Mustermann-Schulz (1) – Basismodul"),
+        (stale, "Nie Bestätigt (1) – Basismodul"),
+    ):
+        # What the admin wrote into its log while registrations read with their names.
+        LogEntry.objects.create(
+            user=admin_user,
+            content_type=content_type,
+            object_id=str(row.pk),
+            object_repr=label,
+            action_flag=CHANGE,
+            change_message="[]",
+        )
+    assert Registration.history.filter(contact_name__contains="Erika").exists()
+
+    call_command("purge_registrations", stdout=io.StringIO())
+
+    history = Registration.history.filter(id__in=[registration.pk, stale.pk])
+    for field in ("contact_name", "email", "phone"):
+        values = set(history.values_list(field, flat=True))
+        assert values <= {""}, (field, values)
+    assert not history.filter(id=stale.pk).exists()
+    reprs = " ".join(LogEntry.objects.values_list("object_repr", flat=True))
+    assert "Erika" not in reprs and "Nie Bestätigt" not in reprs
+    index = admin_client.get("/admin/").content.decode()
+    assert "Erika" not in index and "Mustermann" not in index
