@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from helpers.admin import AuditedAdmin
+from helpers.csp import with_public_policy
 
 from . import exports, services
 from .access import limit_to_scope, vhs_scope
@@ -219,7 +220,8 @@ class SeminarAdmin(AuditedAdmin, TabbedTranslationAdmin):
         }
         response = TemplateResponse(request, "qualification/admin/participants_print.html", context)
         response["Cache-Control"] = "no-store"
-        return response
+        # Personal data: as strict as the public pages (no inline style either).
+        return with_public_policy(response)
 
 
 class UnsentMailFilter(admin.SimpleListFilter):
