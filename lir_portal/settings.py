@@ -36,7 +36,8 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable "
             "(required whenever DEBUG is off), or set DEBUG=1 for development."
         )
-    SECRET_KEY = "development-only-key-never-use-in-production"
+    # Only with DEBUG on (checked above); production refuses to start without a key.
+    SECRET_KEY = "development-only-key-never-use-in-production"  # nosec B105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
 
