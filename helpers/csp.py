@@ -1,10 +1,11 @@
 """The Content-Security-Policy of the portal: one for the public pages, one for the admin.
 
 Every file comes from this site: no inline scripts, no other host. The
-public pages have no inline styles either. The admin runs Django's and
-django-modeltranslation's scripts, which set style attributes on elements
-they build; so the admin allows style attributes (`style-src-attr`), but no
-inline script and no <style> element. Pages in the admin that show personal
+public pages have no inline styles either. The admin allows style
+attributes (`style-src-attr`), because parts of it write them into markup
+(jQuery UI, which modeltranslation's language tabs use, and the paginator of
+django-simple-history's history list), but no inline script and no <style>
+element (tests/test_security_browser.py records every violation in Chromium). Pages in the admin that show personal
 data for printing (the participant list) use the public policy.
 """
 

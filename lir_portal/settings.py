@@ -251,3 +251,7 @@ OTP_TOTP_ISSUER = "LIR-Portal"
 # Audit trail (django-simple-history): the admin shows each version; going back to
 # an old version is switched off, because it would bypass the seat and mail rules.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+# django-modeltranslation loads jQuery UI for its admin tabs from a CDN unless told
+# otherwise: it comes from this site (static/vendor/jquery-ui/, with its source).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
