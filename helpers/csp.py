@@ -5,8 +5,9 @@ public pages have no inline styles either. The admin allows style
 attributes (`style-src-attr`), because parts of it write them into markup
 (jQuery UI, which modeltranslation's language tabs use, and the paginator of
 django-simple-history's history list), but no inline script and no <style>
-element (tests/test_security_browser.py records every violation in Chromium). Pages in the admin that show personal
-data for printing (the participant list) use the public policy.
+element (tests/test_security_browser.py records every violation in Chromium).
+Pages in the admin that show personal data for printing (the participant
+list) use the public policy.
 """
 
 COMMON = [

@@ -385,14 +385,16 @@ def forget_traces(anonymised_ids, deleted_ids):
     """Erase what the admin log and the history keep of purged registrations.
 
     The history of an anonymised registration keeps its counts and dates but
-    loses the contact data; a deleted registration loses its history. The
-    admin log keeps that something was done, under the anonymised name.
+    loses the contact data; a registration the purge deletes loses its
+    history, one that staff deleted keeps it without contact data. The admin
+    log keeps that something was done, under the anonymised name.
     """
     history = Registration.history.model.objects
+    erased = {"contact_name": "", "email": "", "phone": "", "accessibility_needs": ""}
     history.filter(id__in=deleted_ids).delete()
-    history.filter(id__in=anonymised_ids).update(
-        contact_name="", email="", phone="", accessibility_needs=""
-    )
+    history.filter(id__in=anonymised_ids).update(**erased)
+    # Registrations that staff deleted keep the record of their deletion, without contact data.
+    history.exclude(id__in=Registration.objects.values("pk")).exclude(**erased).update(**erased)
     content_type = ContentType.objects.get_for_model(Registration)
     entries = LogEntry.objects.filter(content_type=content_type)
     with translation.override(settings.LANGUAGE_CODE):

@@ -112,9 +112,14 @@ def test_the_purge_erases_names_from_admin_log_and_history(admin_client, admin_u
             action_flag=CHANGE,
             change_message="[]",
         )
+    removed = add_registration(make_seminar(), "Gelöschte Person", "weg@example.org")
+    removed_pk = removed.pk
+    removed.delete()  # as staff delete one in the admin
     assert Registration.history.filter(contact_name__contains="Erika").exists()
 
     call_command("purge_registrations", stdout=io.StringIO())
+    assert Registration.history.filter(id=removed_pk, history_type="-").exists()
+    assert not Registration.history.filter(contact_name="Gelöschte Person").exists()
 
     history = Registration.history.filter(id__in=[registration.pk, stale.pk])
     for field in ("contact_name", "email", "phone"):
