@@ -52,6 +52,11 @@ $(SECRET_FILE):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
+# Static security analysis of the deployed code; each accepted finding is justified
+# where it is (`# nosec` with a comment). Tests and migrations are not deployed.
+BANDIT_PATHS = lir_portal helpers municipalities committees statements qualification
+BANDIT_EXCLUDE = */tests/*,*/migrations/*
+
 test: install
 	$(MANAGE) compile_translations
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -59,6 +64,7 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/bandit --quiet --recursive $(BANDIT_PATHS) --exclude "$(BANDIT_EXCLUDE)"
 	$(RUN_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 # Throughput under load: the portal under gunicorn as `make serve` runs it, on

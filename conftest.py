@@ -81,6 +81,53 @@ def page_cache_off(request, settings):
         settings.PAGE_CACHE_SECONDS = 0
 
 
+STAFF_PASSWORD = "Test-Passwort-4711"
+
+
+def current_code(device):
+    """The code an authenticator app shows now for a TOTP device."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return str(code).zfill(device.digits)
+
+
+@pytest.fixture
+def second_factor_login():
+    """Log a user in to the admin the way a person does: password and a current TOTP code.
+
+    Enrols a real TOTP device for the user (as `manage.py enrol_second_factor`
+    does) and posts the admin's login form; returns the client.
+    """
+    from django.urls import reverse
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def login(client, user):
+        user.set_password(STAFF_PASSWORD)
+        user.save()
+        device = TOTPDevice.objects.create(user=user, name="Test-App", confirmed=True)
+        response = client.post(
+            reverse("admin:login"),
+            {
+                "username": user.get_username(),
+                "password": STAFF_PASSWORD,
+                "otp_token": current_code(device),
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        return client
+
+    return login
+
+
+@pytest.fixture
+def admin_client(admin_user, second_factor_login):
+    """pytest-django's admin_client, logged in with the second factor the admin requires."""
+    from django.test import Client
+
+    return second_factor_login(Client(), admin_user)
+
+
 @pytest.fixture
 def portal_data(transactional_db):
     """The real data for tests that run in a transaction of their own."""

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from helpers.admin import AuditedAdmin
+
 from .models import Committee, PublishedFigure, Term
 
 
@@ -13,7 +15,7 @@ class TermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(TranslationAdmin):
+class CommitteeAdmin(AuditedAdmin, TranslationAdmin):
     list_display = [
         "official_name",
         "term",

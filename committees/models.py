@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from helpers.collation import german
+from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.similarity import typo_of
 from helpers.text import spelling_of
 from helpers.timestamps import Timestamped
@@ -266,6 +267,8 @@ class Committee(Timestamped):
     note = models.TextField(_("note"), blank=True)
 
     objects = CommitteeManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("committee")

@@ -7,6 +7,7 @@ official directory.
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from helpers.lists import group_by_letter, list_page
 from municipalities.models import Municipality
@@ -18,6 +19,7 @@ from .models import RENAME_DATE, Committee, PublishedFigure, Term
 NEAREST_COUNT = 5
 
 
+@require_safe
 def committee_index(request):
     term = Term.objects.current()
     committees = Committee.objects.for_index().in_term(term)
@@ -39,6 +41,7 @@ def suggestions(context, municipalities):
     return municipalities.similar_to(text)
 
 
+@require_safe
 def committee_detail(request, slug, term=None):
     municipality = get_object_or_404(Municipality.objects.with_district(), slug=slug)
     history = Committee.objects.history_of(municipality)
@@ -63,6 +66,7 @@ def committee_detail(request, slug, term=None):
     )
 
 
+@require_safe
 def municipality_index(request):
     """Every NRW municipality A-Z, marked with whether it has a committee now."""
     term = Term.objects.current()
@@ -79,6 +83,7 @@ def municipality_index(request):
     return render(request, "committees/municipality_index.html", context)
 
 
+@require_safe
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality.objects.with_district(), slug=slug)
     term = Term.objects.current()
@@ -100,6 +105,7 @@ def municipality_detail(request, slug):
 MAP_LABEL_POPULATION = 500_000
 
 
+@require_safe
 def committee_map(request):
     term = Term.objects.current()
     points = []
@@ -144,6 +150,7 @@ def committee_map(request):
 STATED_COUNTS = {"list_page": 114, "qualification_flyer": 111}
 
 
+@require_safe
 def statistics(request):
     term = Term.objects.current()
     figures = PublishedFigure.objects.filter(term=term).select_related("term")

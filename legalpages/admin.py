@@ -1,11 +1,11 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import LegalPage
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(TabbedTranslationAdmin):
+class LegalPageAdmin(TranslationAdmin):
     """The office edits the texts; the pages themselves (their addresses) are fixed."""
 
     list_display = ["title", "slug", "updated_at"]

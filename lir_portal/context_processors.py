@@ -9,10 +9,12 @@ def languages(request):
     """Links to the current page in every language, for the switcher and hreflang.
 
     On a page that cannot be resolved (a 404), the links lead to the home page
-    of each language instead.
+    of each language instead. Every link is a path on this site: a request for
+    `//other.example/x` must not turn into a link to another host, so leading
+    slashes and backslashes collapse into one slash.
     """
     current = get_language()
-    path = request.get_full_path()
+    path = "/" + request.get_full_path().lstrip("/\\")
     links = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(path, code)

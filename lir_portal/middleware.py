@@ -5,6 +5,7 @@ import re
 import time
 import uuid
 
+from helpers.csp import ADMIN_POLICY, PUBLIC_POLICY
 from helpers.network import is_trusted_proxy
 
 from .logs import request_id
@@ -12,27 +13,13 @@ from .logs import request_id
 request_logger = logging.getLogger("lir_portal.requests")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._\-]{1,64}$")
 
-# Everything comes from this site: no inline scripts or styles, no other host.
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
-
 
 class ContentSecurityPolicyMiddleware:
-    """Send the Content-Security-Policy and a Permissions-Policy.
+    """Send the Content-Security-Policy and a Permissions-Policy on every response.
 
-    The Django admin keeps its own inline styles, so it is left out.
+    It comes first in MIDDLEWARE, so static files (WhiteNoise) and the
+    lockout page (django-axes) get the headers too. A view may set a stricter
+    policy itself (helpers.csp.with_public_policy).
     """
 
     def __init__(self, get_response):
@@ -41,8 +28,8 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(self.admin_prefix):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        policy = ADMIN_POLICY if request.path.startswith(self.admin_prefix) else PUBLIC_POLICY
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault(
             "Permissions-Policy", "geolocation=(), camera=(), microphone=(), interest-cohort=()"
         )

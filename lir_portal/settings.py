@@ -6,6 +6,7 @@ REDIS_URL, TRUSTED_PROXIES, the mail and the media storage settings. Development
 defaults are safe; production fails loudly.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -37,7 +38,7 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable "
             "(required whenever DEBUG is off), or set DEBUG=1 for development."
         )
-    SECRET_KEY = "development-only-key-never-use-in-production"
+    SECRET_KEY = "development-only-key-never-use-in-production"  # nosec B105
 elif not DEBUG and len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
     raise ImproperlyConfigured(
         f"SECRET_KEY has {len(SECRET_KEY)} characters; with DEBUG off it needs at least "
@@ -50,7 +51,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG els
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with a second factor for the office (lir_portal/admin_site.py).
+    "lir_portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +63,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "simple_history",
     "lir_portal",
     "helpers",
     "municipalities",
@@ -72,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response carries the CSP, static files included.
+    "lir_portal.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise: static files (hashed, cached for a year) are not logged.
@@ -84,9 +93,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "lir_portal.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lir_portal.urls"
@@ -137,6 +149,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes checks every login first and refuses locked-out ones.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -388,3 +406,21 @@ QUALIFICATION_MAIL_RETRY_SECONDS = int(os.environ.get("QUALIFICATION_MAIL_RETRY_
 QUALIFICATION_MAIL_RETRY_MAX_SECONDS = int(
     os.environ.get("QUALIFICATION_MAIL_RETRY_MAX_SECONDS", "3600")
 )
+
+# --- security of staff accounts (README: "Security and privacy") ---
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# account from one address, that pair is locked for the cool-off time. The
+# counts live in the database, so every instance of the portal shares them.
+# Unlock early with `manage.py axes_reset_username <name>` (or axes_reset).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Successful logins are not logged: the failures are all the lockout needs.
+AXES_DISABLE_ACCESS_LOG = True
+# Second factor (django-otp): the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = "LIR-Portal"
+# Audit trail (django-simple-history): the admin shows each version; going back to
+# an old version is switched off, because it would bypass the seat and mail rules.
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from . import health, views
 from .sitemaps import SITEMAPS
@@ -20,13 +21,13 @@ urlpatterns = [
     # An index of one sitemap per section, so no answer grows with the whole site.
     path(
         "sitemap.xml",
-        sitemaps.index,
+        require_safe(sitemaps.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap,
+        require_safe(sitemaps.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -16,6 +16,7 @@ from .forms import SearchForm
 from .search import search
 
 
+@require_safe
 def home(request):
     term = Term.objects.current()
     committees = Committee.objects.in_term(term)
@@ -66,6 +67,7 @@ def search_view(request):
     )
 
 
+@require_safe
 def robots_txt(request):
     return render(
         request,

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from helpers.admin import AuditedAdmin
+
 from .models import District, Municipality
 
 
@@ -12,7 +14,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedAdmin):
     list_display = ["name", "ags", "kind", "district", "regierungsbezirk", "population"]
     list_filter = ["regierungsbezirk", "kind", "district"]
     list_select_related = ["district"]

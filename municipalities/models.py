@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from helpers.collation import german
+from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.similarity import close_matches, typo_of
 from helpers.text import index_letter, spelling_of
 from helpers.timestamps import Timestamped
@@ -186,6 +187,8 @@ class Municipality(Timestamped):
     website = models.URLField(_("website"), blank=True)
 
     objects = MunicipalityManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("municipality")

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from helpers.admin import AuditedAdmin
+from helpers.csp import with_public_policy
+
 from . import exports, services
 from .access import limit_to_scope, vhs_scope
 from .models import (
@@ -91,7 +94,7 @@ class SeminarSessionInline(admin.TabularInline):
 
 
 @admin.register(Seminar)
-class SeminarAdmin(TranslationAdmin):
+class SeminarAdmin(AuditedAdmin, TranslationAdmin):
     list_display = [
         "module",
         "vhs",
@@ -217,7 +220,8 @@ class SeminarAdmin(TranslationAdmin):
         }
         response = TemplateResponse(request, "qualification/admin/participants_print.html", context)
         response["Cache-Control"] = "no-store"
-        return response
+        # Personal data: as strict as the public pages (no inline style either).
+        return with_public_policy(response)
 
 
 class UnsentMailFilter(admin.SimpleListFilter):
@@ -234,7 +238,7 @@ class UnsentMailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(AuditedAdmin):
     list_display = [
         "contact_name",
         "seminar",

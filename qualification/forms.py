@@ -8,6 +8,10 @@ from committees.models import Committee, Term
 from municipalities.models import Municipality
 
 from .models import Membership, Registration, RegistrationKind
+from .validators import validate_public_email_domain, validate_visible_text
+
+# Long enough for every real name, short enough that no one writes a message into it.
+NAME_MAX_LENGTH = 100
 
 
 class RegistrationForm(forms.ModelForm):
@@ -19,12 +23,13 @@ class RegistrationForm(forms.ModelForm):
 
     contact_name = forms.CharField(
         label=_("Name (for a group: the contact person)"),
-        max_length=200,
+        max_length=NAME_MAX_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mail"),
         max_length=254,
+        validators=[validate_public_email_domain],
         help_text=_("We send a link to this address; the registration counts once you confirm it."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -100,7 +105,19 @@ class RegistrationForm(forms.ModelForm):
         self.fields["participants"].widget.attrs.update({"min": 1, "max": maximum})
 
     def clean_contact_name(self):
-        return " ".join(self.cleaned_data["contact_name"].split())
+        name = self.cleaned_data["contact_name"]
+        validate_visible_text(name)
+        return " ".join(name.split())
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        validate_visible_text(phone)
+        return phone.strip()
+
+    def clean_accessibility_needs(self):
+        needs = self.cleaned_data["accessibility_needs"]
+        validate_visible_text(needs, allow_newlines=True)
+        return needs
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

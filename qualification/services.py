@@ -15,6 +15,8 @@ import secrets
 import time
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, close_old_connections, transaction
 from django.template.loader import render_to_string
@@ -427,6 +429,8 @@ def purge_registrations(today=None, days=None, dry_run=False):
         anonymised = to_anonymise.count()
         deleted = to_delete.count()
         if not dry_run:
+            anonymised_ids = list(to_anonymise.values_list("pk", flat=True))
+            deleted_ids = list(to_delete.values_list("pk", flat=True))
             to_delete.delete()
             to_anonymise.update(
                 contact_name="",
@@ -436,6 +440,29 @@ def purge_registrations(today=None, days=None, dry_run=False):
                 token=None,
                 anonymised_at=timezone.now(),
             )
+            forget_traces(anonymised_ids, deleted_ids)
             # A bulk update sends no model signals; cached pages must still refresh.
             content_changed.send(sender=Registration)
     return anonymised, deleted
+
+
+def forget_traces(anonymised_ids, deleted_ids):
+    """Erase what the admin log and the history keep of purged registrations.
+
+    The history of an anonymised registration keeps its counts and dates but
+    loses the contact data; a registration the purge deletes loses its
+    history, one that staff deleted keeps it without contact data. The admin
+    log keeps that something was done, under the anonymised name.
+    """
+    history = Registration.history.model.objects
+    erased = {"contact_name": "", "email": "", "phone": "", "accessibility_needs": ""}
+    history.filter(id__in=deleted_ids).delete()
+    history.filter(id__in=anonymised_ids).update(**erased)
+    # Registrations that staff deleted keep the record of their deletion, without contact data.
+    history.exclude(id__in=Registration.objects.values("pk")).exclude(**erased).update(**erased)
+    content_type = ContentType.objects.get_for_model(Registration)
+    entries = LogEntry.objects.filter(content_type=content_type)
+    with translation.override(settings.LANGUAGE_CODE):
+        for pk in anonymised_ids + deleted_ids:
+            label = _("anonymised registration %(pk)s") % {"pk": pk}
+            entries.filter(object_id=str(pk)).update(object_repr=str(label)[:200])

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from helpers.lists import list_page
 
@@ -27,6 +27,7 @@ CALENDAR_PAST_DAYS = 90
 # --- Overview and finder ------------------------------------------------------------
 
 
+@require_safe
 def overview(request):
     seminars = Seminar.objects.public().for_listing().upcoming()
     return render(
@@ -41,6 +42,7 @@ def overview(request):
     )
 
 
+@require_safe
 def seminar_list(request):
     context = list_page(request, SeminarFilter, Seminar.objects.public().for_listing())
     finder = context["filter"]
@@ -51,6 +53,7 @@ def seminar_list(request):
     return render(request, "qualification/seminar_list.html", context)
 
 
+@require_safe
 def vhs_detail(request, slug):
     vhs = get_object_or_404(Volkshochschule.objects.with_municipality(), slug=slug)
     seminars = list(Seminar.objects.public().for_listing().upcoming().filter(vhs=vhs))
@@ -95,6 +98,7 @@ def _initial_municipality(request, form):
     return None
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def seminar_detail(request, pk):
     seminar = get_object_or_404(Seminar.objects.public().for_listing(), pk=pk)
     problem = seminar.registration_problem()
@@ -149,6 +153,7 @@ def seminar_detail(request, pk):
     )
 
 
+@require_safe
 def registration_received(request, pk):
     seminar = get_object_or_404(Seminar.objects.public().for_listing(), pk=pk)
     received = request.session.get(RECEIVED_SESSION_KEY) or {}
@@ -195,6 +200,7 @@ def _registration_page(request, registration, notice="", status=200):
     return response
 
 
+@require_safe
 def registration(request, token):
     """The registrant's own page behind the link from the e-mail: confirm or cancel."""
     try:
@@ -256,6 +262,7 @@ def _ics_response(content, filename):
     return response
 
 
+@require_safe
 def seminar_ics(request, pk):
     seminar = get_object_or_404(Seminar.objects.public().for_listing(), pk=pk)
     name = f"{seminar.module.title} – {seminar.vhs.name}"
@@ -267,11 +274,13 @@ def _feed_seminars():
     return Seminar.objects.public().real().for_listing().filter(ends_on__gte=since)
 
 
+@require_safe
 def calendar_feed(request):
     content = ical.build_calendar(_feed_seminars(), _("Qualification seminars"))
     return _ics_response(content, "qualifizierung.ics")
 
 
+@require_safe
 def vhs_calendar_feed(request, slug):
     vhs = get_object_or_404(Volkshochschule, slug=slug)
     content = ical.build_calendar(_feed_seminars().filter(vhs=vhs), vhs.name)

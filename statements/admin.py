@@ -12,6 +12,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
+from helpers.admin import AuditedAdmin
+
 from .bodytext import render_body
 from .models import (
     Attachment,
@@ -73,7 +75,7 @@ class PaperAdminForm(forms.ModelForm):
 
 
 @admin.register(Paper)
-class PaperAdmin(TranslationAdmin):
+class PaperAdmin(AuditedAdmin, TranslationAdmin):
     form = PaperAdminForm
     list_display = ["reference_display", "kind", "title", "date"]
     list_filter = ["term", "kind", "originators"]
@@ -103,7 +105,7 @@ class LandtagCommitteeAdmin(TranslationAdmin):
 
 
 @admin.register(Hearing)
-class HearingAdmin(admin.ModelAdmin):
+class HearingAdmin(AuditedAdmin):
     list_display = ["__str__", "committee", "date"]
     list_filter = ["committee"]
     list_select_related = ["committee"]
@@ -133,7 +135,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(TranslationAdmin):
+class StatementAdmin(AuditedAdmin, TranslationAdmin):
     list_display = ["title", "status", "published_at", "date", "hearing"]
     list_filter = ["status", "topics", "papers__term"]
     list_select_related = ["hearing__committee"]

@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.managers import SlugManager
 from helpers.timestamps import Timestamped
 
@@ -168,6 +169,8 @@ class Paper(Timestamped):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PaperManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Landtag paper")
@@ -248,6 +251,8 @@ class Hearing(Timestamped):
     )
 
     objects = HearingManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("hearing")
@@ -374,6 +379,8 @@ class Statement(Timestamped):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SlugManager.from_queryset(StatementQuerySet)()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("statement")
@@ -419,7 +426,8 @@ class Statement(Timestamped):
 
     @cached_property
     def body_html(self):
-        return mark_safe(render_body(self.body))  # noqa: S308 (sanitised by nh3 in bodytext)
+        # Sanitised by nh3 (statements.bodytext): only the allowed tags and attributes remain.
+        return mark_safe(render_body(self.body))  # noqa: S308  # nosec B308 B703
 
     def clean(self):
         super().clean()

@@ -1,9 +1,12 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from helpers.lists import list_page
@@ -38,10 +41,18 @@ def statement_detail(request, slug):
     return render(request, "statements/statement_detail.html", context)
 
 
-@staff_member_required
 @require_safe
 def statement_preview(request, pk):
-    """The statement as the public will see it, for staff, also while it is a draft."""
+    """The statement as the public will see it, also while it is a draft.
+
+    Only for those who may edit statements in the admin (and have passed its
+    login, second factor included); any other staff login gets 403, like the
+    admin's own page of the draft.
+    """
+    if not admin.site.has_permission(request):
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if not request.user.has_perm("statements.change_statement"):
+        raise PermissionDenied
     statement = get_object_or_404(Statement.objects.for_detail(), pk=pk)
     context = statement_context(statement)
     context["permalink"] = request.build_absolute_uri(statement.get_absolute_url())

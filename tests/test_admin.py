@@ -143,8 +143,8 @@ def office_user(django_user_model):
     return user
 
 
-def test_office_staff_edit_registry_and_statements(client, office_user):
-    client.force_login(office_user)
+def test_office_staff_edit_registry_and_statements(client, office_user, second_factor_login):
+    second_factor_login(client, office_user)
     committee = Committee.objects.current().get(municipality__slug="koeln")
     for url in (
         "/admin/committees/committee/",

@@ -46,7 +46,9 @@ def test_database_url_selects_postgresql():
 
 
 def test_whitenoise_comes_directly_after_the_security_middleware():
-    assert settings.MIDDLEWARE[:2] == [
+    # Only the CSP middleware comes before them, so that static files carry the policy too.
+    assert settings.MIDDLEWARE[:3] == [
+        "lir_portal.middleware.ContentSecurityPolicyMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
     ]

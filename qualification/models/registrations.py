@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
+from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from municipalities.models import Municipality
 
 from .choices import (
@@ -105,6 +106,11 @@ class Registration(models.Model):
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords(
+        # The link token is a secret; contact data is erased by purge_registrations.
+        excluded_fields=["token"]
+    )
 
     class Meta:
         verbose_name = _("registration")
@@ -137,9 +143,14 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
+        # Without name or address: this text is kept in the admin's log and history.
         if self.anonymised_at:
             return _("anonymised registration %(pk)s") % {"pk": self.pk}
-        return f"{self.contact_name} ({self.participants}) – {self.seminar}"
+        return _("registration %(pk)s (%(participants)s) – %(seminar)s") % {
+            "pk": self.pk,
+            "participants": self.participants,
+            "seminar": self.seminar,
+        }
 
     def get_absolute_url(self):
         """The staff page of the registration (it holds personal data)."""

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helpers.collation import german
+from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from municipalities.models import distance_from
 
 from .catalogue import Module, Volkshochschule
@@ -168,6 +169,8 @@ class Seminar(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = SeminarManager()
+    # Who changed what and when, shown in the admin (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("seminar")

@@ -130,8 +130,8 @@ def test_a_vhs_account_exports_its_own_participants(vhs_client, two_vhs):
     assert "<caption>" in printed.content.decode()
 
 
-def test_the_office_sees_everything(client, two_vhs):
-    client.force_login(staff("buero", OFFICE_GROUP))
+def test_the_office_sees_everything(client, two_vhs, second_factor_login):
+    second_factor_login(client, staff("buero", OFFICE_GROUP))
     content = client.get("/admin/qualification/registration/").content.decode()
     assert "Eigene Person" in content and "Fremde Person" in content
     theirs = client.get(f"/admin/qualification/registration/{two_vhs['theirs'].pk}/change/")

@@ -324,3 +324,16 @@ def test_every_page_in_every_language(client, language, page):
 def test_the_statement_list_speaks_the_visitors_language(client, language):
     html = client.get(f"/{language}/stellungnahmen/").content.decode()
     assert f"<h1>{HEADINGS[language]}</h1>" in html
+
+
+def test_a_staff_login_without_the_right_to_edit_statements_cannot_preview_drafts(
+    client, django_user_model, draft
+):
+    from django.contrib.auth.models import Group
+
+    vhs = django_user_model.objects.create_user("vhs-preview", password="x", is_staff=True)
+    vhs.groups.add(Group.objects.get(name="Volkshochschule"))
+    client.force_login(vhs)
+    response = client.get(f"/de/stellungnahmen/vorschau/{draft.pk}/")
+    assert response.status_code == 403
+    assert "Geheimer Entwurf" not in response.content.decode()
