@@ -54,7 +54,7 @@ $(SECRET_FILE):
 
 # Static security analysis of the deployed code; each accepted finding is justified
 # where it is (`# nosec` with a comment). Tests and migrations are not deployed.
-BANDIT_PATHS = lir_portal helpers municipalities committees statements qualification
+BANDIT_PATHS = lir_portal helpers municipalities committees statements qualification legalpages opendata
 BANDIT_EXCLUDE = */tests/*,*/migrations/*
 
 test: install

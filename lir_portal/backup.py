@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
+import subprocess  # nosec B404 - pg_dump and psql, with argument lists, never a shell
 from pathlib import Path
 
 from django.apps import apps
@@ -97,7 +97,8 @@ def backup(destination):
         database_file = target / "database.sql"
         args, env = _pg_command("pg_dump", connection.settings_dict)
         args += ["--no-owner", "--no-privileges", "--format=plain", "--file", str(database_file)]
-        result = subprocess.run(args, env=env, capture_output=True, text=True)
+        # An argument list from the database settings, no shell.
+        result = subprocess.run(args, env=env, capture_output=True, text=True)  # nosec B603
         if result.returncode != 0:
             raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
     elif vendor == "sqlite":
@@ -178,7 +179,8 @@ def restore(source):
         args, env = _pg_command("psql", connection.settings_dict)
         args += ["--quiet", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f"]
         args.append(str(database_file))
-        result = subprocess.run(args, env=env, capture_output=True, text=True)
+        # An argument list from the database settings, no shell.
+        result = subprocess.run(args, env=env, capture_output=True, text=True)  # nosec B603
         if result.returncode != 0:
             raise BackupError(f"psql failed: {result.stderr.strip()}")
     else:

@@ -1,6 +1,6 @@
 """One Arabic style for dates and times on the portal.
 
-Django's Arabic short date "d‏/m‏/Y" contains right-to-left marks, which
+Django's Arabic short date "d<U+200F>/m<U+200F>/Y" contains right-to-left marks, which
 scramble a date inside a left-to-right range ("012030/10/31 – 2025/11/").
 The portal writes dates with Arabic month names ("1 نوفمبر 2025"), short dates
 and times in the same digits and order as German documents ("01.11.2025",
