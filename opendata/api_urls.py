@@ -15,5 +15,5 @@ urlpatterns = [
     path("oparl/v1/<str:kind>/<str:key>/", views.oparl_object, name="object"),
     re_path(r"^oparl/(?P<rest>.*)$", views.unknown),
     path("daten/datapackage.json", views.datapackage, name="datapackage"),
-    re_path(r"^daten/(?P<name>[a-z]+)\.(?P<extension>csv|json)$", views.download, name="download"),
+    path("daten/<slug:name>.<slug:extension>", views.download, name="download"),
 ]

@@ -201,7 +201,9 @@ def municipal_bodies():
         .annotate(last_committee=Max("committees__modified"))
         .prefetch_related(
             Prefetch(
-                "committees", queryset=Committee.objects.select_related("term"), to_attr="history"
+                "committees",
+                queryset=Committee.objects.select_related("term"),
+                to_attr="committees_by_term",
             )
         )
     )
@@ -219,7 +221,7 @@ def municipal_term(term, embedded=False):
 
 
 def municipal_body(municipality):
-    terms = sorted({c.term for c in municipality.history}, key=lambda t: t.start)
+    terms = sorted({c.term for c in municipality.committees_by_term}, key=lambda t: t.start)
     modified = max(
         [municipality.modified, municipality.last_committee, *(t.modified for t in terms)]
     )

@@ -176,7 +176,7 @@ def index(request):
 @require_safe
 def download(request, name, extension):
     dataset = datasets.by_name(name)
-    if dataset is None:
+    if dataset is None or extension not in ("csv", "json"):
         return HttpResponse("Not found", status=404, content_type="text/plain; charset=utf-8")
     if extension == "csv":
         response = HttpResponse(datasets.as_csv(dataset), content_type="text/csv; charset=utf-8")

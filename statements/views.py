@@ -138,13 +138,13 @@ def landtag_committee_detail(request, slug):
 
 
 @require_safe
-@require_safe
 def topic_index(request):
     return render(
         request, "statements/topic_index.html", {"topics": list(Topic.objects.for_index())}
     )
 
 
+@require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     return render(

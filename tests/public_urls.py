@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # Views that take form posts; every other public view only shows.
 POSTING = {"qualification:seminar_detail", "qualification:confirm", "qualification:cancel"}
 # Views that take nothing but posts.
-POST_ONLY = {"qualification:confirm", "qualification:cancel"}
+POST_ONLY = {"qualification:confirm"}
 
 
 @dataclass(frozen=True)

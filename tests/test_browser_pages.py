@@ -2,13 +2,25 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from selenium.webdriver.common.by import By
 
 from committees.models import Committee
+from conftest import STAFF_PASSWORD, current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = (375, 800)
+
+
+def type_login(browser):
+    """An office login as a person does it: password and the code of the authenticator app."""
+    user = User.objects.create_superuser("buero", "buero@example.org", STAFF_PASSWORD)
+    device = TOTPDevice.objects.create(user=user, name="App", confirmed=True)
+    browser.find_element(By.ID, "id_username").send_keys("buero")
+    browser.find_element(By.ID, "id_password").send_keys(STAFF_PASSWORD)
+    browser.find_element(By.ID, "id_otp_token").send_keys(current_code(device))
+    browser.find_element(By.CSS_SELECTOR, "#login-form [type=submit]").click()
 
 
 def test_on_a_phone_chart_labels_and_map_targets_are_large_enough(
@@ -61,11 +73,8 @@ def test_on_a_short_page_the_footer_sits_at_the_bottom(browser, live_server, por
 def test_the_admin_loads_nothing_from_another_host_and_names_each_language(
     browser, wait_for_page, live_server, portal_data
 ):
-    User.objects.create_superuser("buero", "buero@example.org", "ein-langes-passwort")
     browser.get(f"{live_server.url}/admin/login/?next=/admin/statements/statement/add/")
-    browser.find_element(By.ID, "id_username").send_keys("buero")
-    browser.find_element(By.ID, "id_password").send_keys("ein-langes-passwort")
-    browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    type_login(browser)
     wait_for_page("/admin/statements/statement/add/")
     resources = browser.execute_script(
         "return performance.getEntriesByType('resource').map(r => r.name)"
@@ -139,11 +148,8 @@ def saved(browser):
 
 
 def log_in(browser, live_server, wait_for_page):
-    User.objects.create_superuser("buero", "buero@example.org", "ein-langes-passwort")
     browser.get(f"{live_server.url}/admin/")
-    browser.find_element(By.ID, "id_username").send_keys("buero")
-    browser.find_element(By.ID, "id_password").send_keys("ein-langes-passwort")
-    browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    type_login(browser)
     wait_for_page("/admin/")
 
 

@@ -6,13 +6,12 @@ import io
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
 from qualification.models import Registration
 
-from .factories import make_seminar, registration_data
+from .factories import delivered_mails, make_seminar, registration_data
 from .test_staff import add_registration
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def test_hidden_characters_and_private_addresses_are_refused(client, field, valu
     assert response.status_code == 400
     assert 'class="error"' in response.content.decode()
     assert Registration.objects.count() == 0
-    assert mail.outbox == []
+    assert delivered_mails() == []
 
 
 @pytest.mark.parametrize(
@@ -70,13 +69,14 @@ def test_real_names_and_addresses_are_accepted(client, field, value):
 def test_the_mail_opens_without_registrant_text(client):
     name = "Bcc: x@evil.example"
     assert register(client, make_seminar(), contact_name=name).status_code == 302
-    body = mail.outbox[0].body
+    message = delivered_mails()[0]
+    body = message.body
     first_line = body.splitlines()[0]
     assert first_line == "Guten Tag,"
     assert name not in first_line
     assert f"Kontaktperson: {name}" in body
-    assert mail.outbox[0].to == ["ayse@example.org"]
-    assert not mail.outbox[0].bcc and not mail.outbox[0].cc
+    assert message.to == ["ayse@example.org"]
+    assert not message.bcc and not message.cc
 
 
 def test_a_registration_reads_without_name_or_address(client):
