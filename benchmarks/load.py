@@ -27,6 +27,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -217,9 +218,10 @@ def main():
         words = sorted({word for topic in Topic.objects.all() for word in topic.name.split()})
         words += ["Integration", "Teilhabe", "Wahlrecht", "Bildung", "Sprache", "Köln", "Rat"]
         script = workdir / "search.lua"
-        script.write_text(SEARCH_SCRIPT % ", ".join(f'"{w}"' for w in words), encoding="utf-8")
-        quoted = script
-        rate, p50, p99, requests, errors = wrk(base, script=str(quoted))
+        # Percent-encoded, as a browser sends them (gunicorn refuses raw UTF-8 in the URL).
+        quoted_words = ", ".join(f'"{quote(word)}"' for word in words)
+        script.write_text(SEARCH_SCRIPT % quoted_words, encoding="utf-8")
+        rate, p50, p99, requests, errors = wrk(base, script=str(script))
         total += requests
         rows.append(("search, varying words", rate, p50, p99, None, errors))
         memory = worker_memory(server.pid)

@@ -44,6 +44,9 @@ def oparl_view(view):
             response = error(405, "Only GET and HEAD are allowed.")
             response["Allow"] = "GET, HEAD"
             return response
+        # No id holds a NUL character (PostgreSQL refuses it in a query).
+        if any("\x00" in str(value) for value in kwargs.values()):
+            return error(404, "There is no object with this id.")
         try:
             return json_response(view(request, *args, **kwargs))
         except oparl.NotFound:
