@@ -81,9 +81,12 @@ bench-queries: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(BIN)/python benchmarks/pages.py
 
-# An account for the Django admin at http://127.0.0.1:$(PORT)/admin/
+# An account for the Django admin at http://127.0.0.1:$(PORT)/admin/, with the
+# second factor the admin asks superusers for (prints the QR code and recovery codes).
 superuser: setup
-	$(MANAGE) createsuperuser
+	@test -n "$(NAME)" || { echo "Usage: make superuser NAME=<user name>"; exit 2; }
+	$(MANAGE) createsuperuser --username "$(NAME)"
+	$(MANAGE) enrol_second_factor "$(NAME)"
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
