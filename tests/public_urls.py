@@ -20,10 +20,6 @@ class Pattern:
     name: str
     converters: dict
 
-    @property
-    def localised(self):
-        return self.name not in {"sitemap", "robots_txt"}
-
 
 def _walk(patterns, namespace=""):
     for entry in patterns:
