@@ -36,14 +36,26 @@ COLD_SAMPLES = int(os.environ.get("BENCH_COLD_SAMPLES", "15"))
 SCALE = int(os.environ.get("SCALE", "1"))
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 
+# Each wrk thread has its own Lua state: without a seed and a number of their
+# own, the threads would send the same addresses and the page cache would
+# answer every second request. `n` makes every address of a run unique.
 SEARCH_SCRIPT = """
 words = {%s}
 counter = 0
+made = 0
+function setup(thread)
+  made = made + 1
+  thread:set("id", made)
+end
+function init(args)
+  math.randomseed(id * 7919 + os.time())
+end
 request = function()
   counter = counter + 1
   local a = words[math.random(#words)]
   local b = words[math.random(#words)]
-  return wrk.format("GET", "/de/stellungnahmen/suche/?q=" .. a .. "+" .. b .. "&n=" .. counter)
+  local query = "?q=" .. a .. "+" .. b .. "&n=" .. id .. "-" .. counter
+  return wrk.format("GET", "/de/stellungnahmen/suche/" .. query)
 end
 """
 

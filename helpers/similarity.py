@@ -11,23 +11,14 @@ import difflib
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Q, Value
-from django.db.models.functions import Lower, Replace
 from django.db.models.lookups import GreaterThanOrEqual
 
-from .text import fold
+from .text import fold, folded
 
 # word_similarity of the folded word and name: "dusseldrof" ~ "dusseldorf" is 0.64,
 # "herne" ~ "herten" 0.5.
 TYPO_THRESHOLD = 0.55
 MIN_TYPO_WORD = 4
-
-
-def folded(field):
-    """The database expression of fold(field): lower case, ä -> a, ö -> o, ü -> u, ß -> ss."""
-    expression = Lower(field)
-    for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss")):
-        expression = Replace(expression, Value(umlaut), Value(plain))
-    return expression
 
 
 def can_measure_similarity():

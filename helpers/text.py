@@ -8,7 +8,8 @@ the same way.
 
 import re
 
-from django.db.models import Q
+from django.db.models import Func, Q, TextField
+from django.db.models.lookups import Regex
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -96,20 +97,48 @@ def spellings(word):
 
 
 def spelling_of(fields, word):
-    """Q: the word is contained, in one of its spellings, in one of `fields`."""
+    """Q: the word is contained, in one of its spellings, in one of `fields`.
+
+    Both sides are compared folded, so the spellings that differ only in case
+    or umlauts ('Köln', 'koln') are one form, and 'Koeln' adds one more; the
+    forms of a field are one regular expression (REGEXP on SQLite, ~ on
+    PostgreSQL).
+    """
+    forms = sorted({fold(variant) for variant in spellings(word)})
+    pattern = "|".join(re.escape(form) for form in forms)
     alternatives = Q()
-    for variant in spellings(word):
-        for name in fields:
-            alternatives |= Q(**{f"{name}__icontains": variant})
+    for name in fields:
+        alternatives |= Q(Regex(folded(name), pattern))
     return alternatives
 
 
-def any_spelling(fields, words):
-    """Q: every word is contained, in one of its spellings, in one of `fields`."""
-    query = Q()
-    for word in words:
-        query &= spelling_of(fields, word)
-    return query
+def _folding_sql():
+    """REPLACE(...LOWER(...)...) with constant arguments: fold() in SQL.
+
+    Capital umlauts are replaced before LOWER(), which folds only ASCII on SQLite.
+    """
+    sql = "%(expressions)s"
+    for capital, small in (("Ä", "ä"), ("Ö", "ö"), ("Ü", "ü")):
+        sql = f"REPLACE({sql}, '{capital}', '{small}')"
+    sql = f"LOWER({sql})"
+    for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss")):
+        sql = f"REPLACE({sql}, '{umlaut}', '{plain}')"
+    return sql
+
+
+class Folded(Func):
+    """The database expression of fold(field): lower case, ä -> a, ö -> o, ü -> u, ß -> ss.
+
+    One expression with constants in its template (not a tree of Replace and
+    Value), so the many conditions of a name search compile quickly.
+    """
+
+    template = _folding_sql()
+    output_field = TextField()
+
+
+def folded(field):
+    return Folded(field)
 
 
 def simple_stem(word):
@@ -128,18 +157,20 @@ def content_words(words):
 
 def highlight(text, words, length=30):
     """An escaped snippet of `text` around the first match, matches wrapped in <mark>."""
-    stems = [simple_stem(word) for word in words]
+    stems = [stem for stem in (simple_stem(word) for word in words) if stem]
     tokens = re.split(r"(\w+)", text or "")
-    matches = [
-        index
-        for index, token in enumerate(tokens)
-        if index % 2 == 1 and any(stem and stem in fold(token) for stem in stems)
-    ]
-    if matches:
-        start = max(0, matches[0] - length)
-        end = min(len(tokens), matches[0] + length)
+
+    def is_match(index):
+        return index % 2 == 1 and any(stem in fold(tokens[index]) for stem in stems)
+
+    # Only the window around the first match is looked at (bodies are long).
+    first = next((index for index in range(1, len(tokens), 2) if is_match(index)), None)
+    if first is not None:
+        start = max(0, first - length)
+        end = min(len(tokens), first + length)
     else:
         start, end = 0, min(len(tokens), 2 * length)
+    matches = {index for index in range(start, end) if is_match(index)}
     pieces = []
     for index in range(start, end):
         token = escape(tokens[index])

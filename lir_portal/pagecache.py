@@ -6,7 +6,8 @@ current content version. Any change of public content raises that version
 (``lir_portal.models.ContentVersion``): saves and deletes of the models of the
 public apps, the admin's bulk actions and the ``content_changed`` signal of
 bulk commands. The version lives in the database, so an edit on one instance
-is seen by all of them at their next request.
+is seen by all of them at their next request; with Redis a copy of it is read
+together with the page (see ContentVersion).
 
 Who never gets a cached page: anyone who sends a session cookie or a message
 cookie (staff, and visitors in the middle of something), and requests to the
@@ -61,7 +62,8 @@ class PageCacheMiddleware:
     """Serve and store anonymous public pages; see the module's docstring.
 
     Sits right after WhiteNoise and before the session middleware, so a cached
-    page costs one database query and one cache read. The middleware inside it
+    page costs one database query and one cache read, or with Redis a single
+    read of the version and the page together. The middleware inside it
     have already added their headers (Vary, Content-Language, CSP) to what is
     stored.
     """
@@ -83,8 +85,8 @@ class PageCacheMiddleware:
                 ContentVersion.bump()
             return response
 
-        version = ContentVersion.current()
         key = page_key(request)
+        version, entry = ContentVersion.current_and_page(key)
         etag = entity_tag(version, key)
         if etag in request.headers.get("If-None-Match", ""):
             response = HttpResponseNotModified()
@@ -92,7 +94,6 @@ class PageCacheMiddleware:
             patch_cache_control(response, no_cache=True)
             return response
 
-        entry = page_cache().get(key)
         if entry is not None and entry[0] == version:
             response = self.replay(request, entry)
             response["X-Page-Cache"] = HIT

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
+from helpers.lists import first_and_count
 from helpers.text import content_words, words_of
 from municipalities.models import Municipality
 from statements.search import search_papers, search_statements, search_topics
@@ -45,8 +46,9 @@ def search(text, limit=RESULTS_PER_GROUP):
     statements.count, statements.results = search_statements(content_words(words), limit)
     papers.count, papers.results = search_papers(content_words(words), limit)
     topics.count, topics.results = search_topics(words, limit)
-    found = Committee.objects.current().for_index().matching(words)
-    committees.count, committees.results = found.count(), list(found[:limit])
-    found = Municipality.objects.with_district().matching(words)
-    municipalities.count, municipalities.results = found.count(), list(found[:limit])
+    for group, found in (
+        (committees, Committee.objects.current().for_index().matching(words)),
+        (municipalities, Municipality.objects.with_district().matching(words)),
+    ):
+        group.results, group.count = first_and_count(found, limit)
     return groups

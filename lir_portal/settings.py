@@ -317,6 +317,11 @@ WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
 # version that each stored page carries (lir_portal/signals.py).
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+# With Redis the pages cache also keeps a copy of the version (one round trip
+# per page instead of two); the copy is renewed from the database at least
+# this often, which bounds the harm of a write Redis lost while it was down.
+PAGE_CACHE_SHARES_VERSION = bool(REDIS_URL)
+PAGE_CACHE_VERSION_SECONDS = int(os.environ.get("PAGE_CACHE_VERSION_SECONDS", "60"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz")
 # Writes under these prefixes raise the version (bulk actions bypass model signals).
 PAGE_CACHE_BUMP_PREFIXES = ("/admin/",)

@@ -109,16 +109,25 @@ class PaperKind(models.TextChoices):
     UNTERRICHTUNG = "unterrichtung", _("briefing (Unterrichtung)")
 
 
+# The stored search text and vector are long and only the search reads them,
+# in the database; lists and pages leave them out.
+SEARCH_INDEX_FIELDS = ("search_text", "search_vector")
+
+
 class PaperQuerySet(models.QuerySet):
+    def shown(self):
+        """Without the columns of the search index."""
+        return self.defer(*SEARCH_INDEX_FIELDS)
+
     def for_index(self):
-        return self.prefetch_related("originators")
+        return self.shown().prefetch_related("originators")
 
     def for_detail(self):
-        return self.prefetch_related(
+        return self.shown().prefetch_related(
             "originators",
             "topics",
-            Prefetch("refers_to", queryset=Paper.objects.order_by("term", "number")),
-            Prefetch("referred_by", queryset=Paper.objects.order_by("term", "number")),
+            Prefetch("refers_to", queryset=Paper.objects.shown().order_by("term", "number")),
+            Prefetch("referred_by", queryset=Paper.objects.shown().order_by("term", "number")),
             Prefetch(
                 "hearings", queryset=Hearing.objects.select_related("committee").order_by("date")
             ),
@@ -296,18 +305,24 @@ class StatementQuerySet(models.QuerySet):
         """Newest first (by the statement's date, else its hearing's), with what lists show."""
         return (
             self.with_sort_date()
+            .defer(*SEARCH_INDEX_FIELDS)
             .select_related("hearing__committee")
             .prefetch_related(
-                "topics", Prefetch("papers", queryset=Paper.objects.order_by("term", "number"))
+                "topics",
+                Prefetch("papers", queryset=Paper.objects.shown().order_by("term", "number")),
             )
             .order_by(models.F("sort_date").desc(nulls_last=True), "-published_at", "-pk")
         )
 
     def for_detail(self):
-        return self.select_related("hearing__committee").prefetch_related(
-            "topics",
-            "attachments",
-            Prefetch("papers", queryset=Paper.objects.for_index().order_by("term", "number")),
+        return (
+            self.defer(*SEARCH_INDEX_FIELDS)
+            .select_related("hearing__committee")
+            .prefetch_related(
+                "topics",
+                "attachments",
+                Prefetch("papers", queryset=Paper.objects.for_index().order_by("term", "number")),
+            )
         )
 
     def on_topic(self, topic):

@@ -5,7 +5,8 @@ German configuration (stemming: "Integrationsräte" finds "Integrationsrat"),
 over a stored, GIN-indexed tsvector; a word also matches as part of a longer
 compound ("Selbstorganisationen" in "Migrantenselbstorganisationen"), since
 German glues nouns together. On SQLite the same interface does a simpler
-substring search with a rough German suffix stripping.
+substring search with a rough German suffix stripping, ranked by how often
+the stems occur.
 
 The words come from helpers.text.words_of (letters and digits only) and are
 never passed to a query parser, so quotes, operators, emoji and SQL fragments
@@ -17,8 +18,10 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, Value
+from django.db.models.functions import Length, Replace
 
-from helpers.text import fold, highlight, simple_stem, spelling_of
+from helpers.lists import first_and_count
+from helpers.text import fold, folded, highlight, simple_stem, spellings
 
 from .bodytext import body_plain_text
 from .models import Paper, Statement, Topic
@@ -91,54 +94,68 @@ def _text_filter(words):
     return query
 
 
-def _best_first(queryset, words, limit):
-    """The best matches: by full-text rank on PostgreSQL, else by a score in Python.
+def ranked(queryset, words, title):
+    """The matches, best first, ranked in the database.
 
-    The title counts more than the summary, and that more than the text.
+    PostgreSQL ranks by the weighted full-text vector (title above summary
+    above text). Elsewhere each stem counts once for every time it occurs in
+    the stored search text and three more times for each time in the (German)
+    `title` field.
     """
     if is_postgresql():
         search_query = None
         for word in words:
             part = SearchQuery(word, config=CONFIG, search_type="plain")
             search_query = part if search_query is None else search_query | part
-        ranked = queryset.annotate(rank=SearchRank(F("search_vector"), search_query))
-        return list(ranked.order_by("-rank", "-pk")[:limit])
-    stems = [simple_stem(word) for word in words]
+        rank = SearchRank(F("search_vector"), search_query)
+    else:
+        rank = Value(0)
+        for stem in {simple_stem(word) for word in words}:
+            rank = rank + _occurrences("search_text", stem) + 3 * _occurrences(folded(title), stem)
+    return queryset.annotate(rank=rank).order_by("-rank", "-pk")
 
-    def score(row):
-        title = fold(row.title)
-        return -sum(3 * title.count(stem) + row.search_text.count(stem) for stem in stems)
 
-    return sorted(queryset[: limit * 3], key=score)[:limit]
+def _occurrences(field, stem):
+    """How often `stem` occurs in `field` (an SQL expression; stems are never empty)."""
+    text = F(field) if isinstance(field, str) else field
+    removed = Length(text) - Length(Replace(text, Value(stem), Value("")))
+    return removed / len(stem)
 
 
 def search_statements(words, limit):
     """(count, best published statements) for the words, each with a `snippet`."""
     statements = Statement.objects.published().filter(_text_filter(words))
-    rows = _best_first(statements.for_list(), words, limit)
+    rows, count = first_and_count(ranked(statements.for_list(), words, "title_de"), limit)
     for row in rows:
         row.snippet = highlight(f"{row.summary}\n{body_plain_text(row.body)}", words)
-    return statements.count(), rows
+    return count, rows
 
 
 def search_papers(words, limit):
     """(count, best Landtag papers) for the words, each with a `snippet`."""
     papers = Paper.objects.filter(_text_filter(words))
-    rows = _best_first(papers.for_index(), words, limit)
+    rows, count = first_and_count(ranked(papers.for_index(), words, "title"), limit)
     for row in rows:
         row.snippet = highlight(row.summary or row.title, words)
-    return papers.count(), rows
+    return count, rows
 
 
 def search_topics(words, limit):
-    """(count, topics) whose name or description, in any language, has every word."""
+    """(count, topics) whose name or description, in any language, has every word.
+
+    The topics are a short list kept by the office, so they are read whole and
+    matched here, in the spellings and stems the other searches accept.
+    """
     fields = [
         f"{name}_{code}" for name in ("name", "description") for code, _name in settings.LANGUAGES
     ]
-    query = Q()
-    for word in words:
-        query &= spelling_of(fields, word) | spelling_of(fields, simple_stem(word))
-    topics = list(Topic.objects.filter(query))
-    for topic in topics:
-        topic.snippet = highlight(topic.description, words)
+    wanted = [
+        {fold(spelling) for spelling in spellings(word)} | {simple_stem(word)} for word in words
+    ]
+    topics = []
+    for topic in Topic.objects.all():
+        text = fold("\n".join(getattr(topic, name) or "" for name in fields))
+        if all(any(form in text for form in forms) for forms in wanted):
+            topic.snippet = highlight(topic.description, words)
+            topics.append(topic)
     return len(topics), topics[:limit]

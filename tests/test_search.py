@@ -86,6 +86,18 @@ def test_ranking_puts_title_matches_first(client):
     assert results.index(in_title) < results.index(body_only)
 
 
+def test_the_best_match_wins_however_old_it_is(client):
+    best = make_statement(title="Sprachkurse für alle", summary="Sprachkurse ausbauen")
+    for number in range(31):
+        make_statement(
+            title=f"Bericht {number}", body="<p>Am Rande geht es auch um Sprachkurse.</p>"
+        )
+    statements = group(client.get(URL, {"q": "Sprachkurse"}), "statements")
+    assert statements.count == 32
+    assert len(statements.results) == 10
+    assert statements.results[0] == best
+
+
 @pytest.mark.parametrize(
     "text",
     [
