@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helpers.widgets import NamedChoiceFilter
 from municipalities.models import Municipality, RegierungsBezirk
 
 from .models import Module, Seminar, SeminarFormat, Volkshochschule
@@ -45,7 +46,7 @@ class FlexibleDateFilter(django_filters.DateFilter):
 
 
 class SeminarFilter(django_filters.FilterSet):
-    near = django_filters.ModelChoiceFilter(
+    near = NamedChoiceFilter(
         label=_("Near me: my municipality"),
         queryset=Municipality.objects.all(),
         to_field_name="slug",
@@ -65,7 +66,7 @@ class SeminarFilter(django_filters.FilterSet):
         choices=RegierungsBezirk.choices,
         empty_label=_("all"),
     )
-    vhs = django_filters.ModelChoiceFilter(
+    vhs = NamedChoiceFilter(
         label=_("Volkshochschule"),
         queryset=Volkshochschule.objects.all(),
         to_field_name="slug",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee, Term
+from helpers.widgets import NamedChoiceField
 from municipalities.models import Municipality
 
 from .models import Membership, Registration, RegistrationKind
@@ -40,7 +41,7 @@ class RegistrationForm(forms.ModelForm):
             "Including yourself. For a group, one person registers everyone and receives the mails."
         ),
     )
-    municipality = forms.ModelChoiceField(
+    municipality = NamedChoiceField(
         label=_("Municipality of your committee"),
         queryset=Municipality.objects.none(),
         to_field_name="slug",

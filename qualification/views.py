@@ -19,6 +19,8 @@ from .models import Contact, Module, RegistrationStatus, Seminar, Volkshochschul
 from .ratelimit import too_many_link_posts, too_many_posts
 
 UPCOMING_ON_OVERVIEW = 5
+# The finder shows this many seminars per page (nearest or soonest first).
+SEMINARS_PAGE_SIZE = 20
 # The session remembers the address of the last registration for the "received" page.
 RECEIVED_SESSION_KEY = "qualification_registered"
 CALENDAR_PAST_DAYS = 90
@@ -44,13 +46,15 @@ def overview(request):
 
 @require_safe
 def seminar_list(request):
-    context = list_page(request, SeminarFilter, Seminar.objects.public().for_listing())
+    context = list_page(
+        request, SeminarFilter, Seminar.objects.public().for_listing(), SEMINARS_PAGE_SIZE
+    )
     finder = context["filter"]
     context["near"] = finder.near_municipality
     context["more_filters_used"] = any(
         finder.data.get(name) for name in finder.filters if name not in finder.main_filters
     )
-    return render(request, "qualification/seminar_list.html", context)
+    return render(request, "qualification/seminar_list.html", context, status=context["status"])
 
 
 @require_safe

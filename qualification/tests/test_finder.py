@@ -202,3 +202,26 @@ def test_the_result_count_and_results_come_before_the_filters(client):
         < page.index("seminar-results")
         < page.index('class="filter-form')
     )
+
+
+def test_a_long_list_comes_in_pages_and_keeps_the_sorting(client, towns):
+    # Farther towns start sooner, so sorting by distance differs from the date order.
+    for n in range(25):
+        make_seminar(vhs=make_vhs(towns[n % 3]), start_in=60 - n)
+    first = client.get(URL, {"near": towns[0].slug})
+    assert len(first.context["results"]) == 20
+    assert first.context["result_count"] >= 25
+    content = first.content.decode()
+    assert "Seite 1 von 2" in content
+    assert f"near={towns[0].slug}&amp;page=2" in content
+
+    second = client.get(URL, {"near": towns[0].slug, "page": 2})
+    assert second.status_code == 200
+    everything = first.context["results"] + second.context["results"]
+    assert len({s.pk for s in everything}) == len(everything) == first.context["result_count"]
+    distances = [s.distance for s in everything]
+    assert distances == sorted(distances)
+
+    beyond = client.get(URL, {"near": towns[0].slug, "page": 9})
+    assert beyond.status_code == 404
+    assert "Zur ersten Seite" in beyond.content.decode()

@@ -1,0 +1,61 @@
+"""Form fields and widgets for long lists of choices (396 municipalities, every VHS).
+
+Django builds a model instance for each choice and renders each option
+through the template engine; for these lists that was most of the time of a
+page. Here the choices come from the database as (key, name) pairs and the
+options are written in one pass. The HTML is the same.
+"""
+
+import django_filters
+from django import forms
+from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+
+
+class LongSelect(forms.Select):
+    """Django's Select, its options written here instead of one template pass each.
+
+    Without option groups.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(item) for item in self.format_value(value)}
+        options = []
+        for option_value, label in self.choices:
+            option_value = "" if option_value is None else str(option_value)
+            options.append((option_value, " selected" if option_value in selected else "", label))
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            format_html_join("\n", '  <option value="{}"{}>{}</option>', options),
+        )
+
+
+class NamedChoiceIterator(ModelChoiceIterator):
+    """(key, name) pairs read with values_list, for models whose str() is their `name`."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        key = self.field.to_field_name or "pk"
+        yield from self.queryset.values_list(key, "name")
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    """A choice of a model instance by its name, from a long list."""
+
+    iterator = NamedChoiceIterator
+    widget = LongSelect
+
+
+class NamedChoiceFilterField(django_filters.fields.ModelChoiceField):
+    iterator = NamedChoiceIterator
+    widget = LongSelect
+
+
+class NamedChoiceFilter(django_filters.ModelChoiceFilter):
+    """ModelChoiceFilter for a long list of named things."""
+
+    field_class = NamedChoiceFilterField
