@@ -9,7 +9,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import capfirst
@@ -21,6 +20,7 @@ from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.similarity import typo_of
 from helpers.text import spelling_of
 from helpers.timestamps import Timestamped
+from helpers.urls import reverse_plain
 from municipalities.models import Municipality, RegierungsBezirk, distance_from
 
 # § 27 GO NRW as amended in July 2025: from the term that starts on this day
@@ -293,9 +293,8 @@ class Committee(Timestamped):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "committees:detail_term",
-            kwargs={"slug": self.municipality.slug, "term": self.term.slug},
+        return reverse_plain(
+            "committees:detail_term", slug=self.municipality.slug, term=self.term.slug
         )
 
     def natural_key(self):

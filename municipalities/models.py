@@ -7,7 +7,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import FloatField, Q, Value
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt, Substr
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from helpers.collation import german
@@ -15,6 +14,7 @@ from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.similarity import close_matches, typo_of
 from helpers.text import index_letter, spelling_of
 from helpers.timestamps import Timestamped
+from helpers.urls import reverse_plain
 
 
 class RegierungsBezirk(models.TextChoices):
@@ -212,7 +212,7 @@ class Municipality(Timestamped):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("municipalities:detail", kwargs={"slug": self.slug})
+        return reverse_plain("municipalities:detail", slug=self.slug)
 
     def natural_key(self):
         return (self.ags,)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.managers import SlugManager
 from helpers.timestamps import Timestamped
+from helpers.urls import reverse_plain
 
 from .bodytext import is_html, render_body, sanitize_body
 from .references import MAX_NUMBER, MAX_TERM, Reference, format_reference
@@ -56,7 +57,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("statements:topic", kwargs={"slug": self.slug})
+        return reverse_plain("statements:topic", slug=self.slug)
 
     def get_feed_url(self):
         return reverse("statements:topic_feed", kwargs={"slug": self.slug})
@@ -282,9 +283,8 @@ class Hearing(Timestamped):
         }
 
     def get_absolute_url(self):
-        return reverse(
-            "statements:hearing",
-            kwargs={"slug": self.committee.slug, "date": self.date.isoformat()},
+        return reverse_plain(
+            "statements:hearing", slug=self.committee.slug, date=self.date.isoformat()
         )
 
     def natural_key(self):
@@ -426,7 +426,7 @@ class Statement(Timestamped):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("statements:detail", kwargs={"slug": self.slug})
+        return reverse_plain("statements:detail", slug=self.slug)
 
     def natural_key(self):
         return (self.slug,)
