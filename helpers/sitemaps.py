@@ -8,6 +8,9 @@ class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses per sitemap file (each page counts once per language); the
+    # index lists the further files (?p=2 …), so a file stays quick to write.
+    limit = 500
 
 
 class NamedPagesSitemap(I18nSitemap):

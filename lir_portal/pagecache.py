@@ -148,6 +148,8 @@ class PageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
+        # With its length the server sends the page in one piece, not chunked.
+        response["Content-Length"] = str(len(content))
         if has_form:
             response = self.csrf.process_response(request, response)
         return response

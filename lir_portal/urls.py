@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from . import health, views
 from .sitemaps import SITEMAPS
+from .sitemaps import section as sitemap_section
 
 admin.site.site_header = "Landesintegrationsrat NRW"
 admin.site.site_title = "LIR-Portal"
@@ -25,12 +26,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path(
-        "sitemap-<section>.xml",
-        require_safe(sitemaps.sitemap),
-        {"sitemaps": SITEMAPS},
-        name="sitemap-section",
-    ),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap-section"),
     path("", include("opendata.api_urls")),
 ]
 

@@ -164,6 +164,8 @@ def test_languages_and_query_strings_never_mix(client):
     for path, response in pages.items():
         assert response["X-Page-Cache"] == "hit"
         assert response["Content-Language"] == path.split("/")[1]
+        # Sent in one piece with its length, not chunked.
+        assert int(response["Content-Length"]) == len(response.content)
     assert len({response.content for response in pages.values()}) == len(pages)
     assert "Haan" in pages["/de/ausschuesse/?q=Haan"].content.decode()
     assert "Haan" not in pages["/de/ausschuesse/?q=K%C3%B6ln"].content.decode()
