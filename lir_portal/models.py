@@ -6,6 +6,9 @@ from functools import partial
 from django.conf import settings
 from django.core.cache import caches
 from django.db import models, transaction
+from django.utils import timezone
+
+from statements.models import Statement
 
 
 class ContentVersion(models.Model):
@@ -17,6 +20,11 @@ class ContentVersion(models.Model):
     Each new value is random, so a database restored from a backup never meets
     pages stored under the same number for other content.
 
+    Content also changes by itself: a statement published for a later time
+    appears then. `valid_until` holds the next such moment; the first request
+    after it raises the version. (What changes with the date, such as the
+    upcoming seminars, is handled by the page cache's keys, which carry the day.)
+
     Where the page cache is shared by all instances (Redis), it also holds a
     copy of the version, so a cached page costs one round trip to Redis and
     none to the database. The copy is written after the change is committed,
@@ -25,6 +33,7 @@ class ContentVersion(models.Model):
     """
 
     value = models.BigIntegerField(default=0)
+    valid_until = models.DateTimeField(null=True, blank=True)
 
     ROW = 1
 
@@ -35,19 +44,36 @@ class ContentVersion(models.Model):
         return str(self.value)
 
     @classmethod
+    def row(cls):
+        """(value, valid_until) of the one row, which is made when missing."""
+        found = cls.objects.filter(pk=cls.ROW).values_list("value", "valid_until").first()
+        if found is None:
+            made = cls.objects.get_or_create(pk=cls.ROW, defaults={"value": new_value()})[0]
+            found = (made.value, made.valid_until)
+        return found
+
+    @classmethod
     def current(cls):
-        value = cls.objects.filter(pk=cls.ROW).values_list("value", flat=True).first()
-        if value is None:
-            value = cls.objects.get_or_create(pk=cls.ROW, defaults={"value": new_value()})[0].value
+        return cls.valid_value(cls.row())
+
+    @classmethod
+    def valid_value(cls, row):
+        value, valid_until = row
+        if valid_until is not None and timezone.now() >= valid_until:
+            return cls.bump()
         return value
 
     @classmethod
     def bump(cls):
+        """Raise the version; returns the new value."""
         value = new_value()
-        if not cls.objects.filter(pk=cls.ROW).update(value=value):
-            cls.objects.update_or_create(pk=cls.ROW, defaults={"value": value})
+        valid_until = next_change_by_itself()
+        changes = {"value": value, "valid_until": valid_until}
+        if not cls.objects.filter(pk=cls.ROW).update(**changes):
+            cls.objects.update_or_create(pk=cls.ROW, defaults=changes)
         if settings.PAGE_CACHE_SHARES_VERSION:
-            transaction.on_commit(partial(share_version, value))
+            transaction.on_commit(partial(share_version, (value, valid_until)))
+        return value
 
     @classmethod
     def current_and_page(cls, key):
@@ -56,20 +82,30 @@ class ContentVersion(models.Model):
         if not settings.PAGE_CACHE_SHARES_VERSION:
             return cls.current(), cache.get(key)
         found = cache.get_many([SHARED_VERSION_KEY, key])
-        value = found.get(SHARED_VERSION_KEY)
-        if value is None:
-            value = cls.current()
+        row = found.get(SHARED_VERSION_KEY)
+        if row is None:
+            row = cls.row()
             # `add`, not `set`: a bump committed meanwhile has written a newer value.
-            cache.add(SHARED_VERSION_KEY, value, settings.PAGE_CACHE_VERSION_SECONDS)
-        return value, found.get(key)
+            cache.add(SHARED_VERSION_KEY, row, settings.PAGE_CACHE_VERSION_SECONDS)
+        return cls.valid_value(row), found.get(key)
 
 
 SHARED_VERSION_KEY = "content-version"
 
 
-def share_version(value):
+def share_version(row):
     caches[settings.PAGE_CACHE_ALIAS].set(
-        SHARED_VERSION_KEY, value, settings.PAGE_CACHE_VERSION_SECONDS
+        SHARED_VERSION_KEY, row, settings.PAGE_CACHE_VERSION_SECONDS
+    )
+
+
+def next_change_by_itself():
+    """The next time public content changes without an edit: a scheduled publication."""
+    return (
+        Statement.objects.filter(status=Statement.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
     )
 
 

@@ -23,7 +23,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .models import ContentVersion
@@ -41,7 +41,7 @@ def page_cache():
 
 
 def page_key(request):
-    """The key of a page: host, path with query string, and the language.
+    """The key of a page: host, path with query string, language and today's date.
 
     Paths under a language prefix carry their language; for the others
     (sitemaps, robots.txt, feeds outside the prefix) the language the request
@@ -50,7 +50,9 @@ def page_key(request):
     language = translation.get_language_from_path(request.path_info)
     if language is None:
         language = "*" + translation.get_language_from_request(request)
-    raw = "\n".join((request.get_host(), request.get_full_path(), language))
+    # Pages also change with the date (upcoming seminars, registration deadlines).
+    today = timezone.localdate().isoformat()
+    raw = "\n".join((request.get_host(), request.get_full_path(), language, today))
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

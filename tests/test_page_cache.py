@@ -1,10 +1,13 @@
 """Whole public pages from the cache: fast, and never stale (lir_portal/pagecache.py)."""
 
+import datetime
+import time
 from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from committees.models import Committee
 from committees.tests.factories import make_committee
@@ -236,3 +239,28 @@ def test_a_bulk_action_in_the_admin_refreshes_cached_pages(admin_client, client)
     page = client.get("/de/stellungnahmen/")
     assert page["X-Page-Cache"] == "miss"
     assert "Bald zurückgezogen" not in page.content.decode()
+
+
+def test_a_statement_scheduled_for_later_appears_at_its_time(client):
+    publish_at = timezone.now() + datetime.timedelta(seconds=1.5)
+    make_statement(title="Erscheint gleich", published_at=publish_at)
+    page = warm(client, "/de/stellungnahmen/")
+    assert "Erscheint gleich" not in page.content.decode()
+
+    time.sleep(max(0, (publish_at - timezone.now()).total_seconds()) + 0.1)
+    page = public_page(client, "/de/stellungnahmen/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "Erscheint gleich" in page.content.decode()
+
+
+def test_pages_are_rendered_again_on_the_next_day(client, monkeypatch):
+    seminar = make_seminar(start_in=1, venue="Saal am Markt")
+    finder = "/de/qualifizierung/seminare/"
+    assert seminar.get_absolute_url() in warm(client, finder).content.decode()
+
+    # Three days later the seminar is over: the finder must not show it any more.
+    later = timezone.now() + datetime.timedelta(days=3)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    page = public_page(client, finder)
+    assert page["X-Page-Cache"] == "miss"
+    assert seminar.get_absolute_url() not in page.content.decode()

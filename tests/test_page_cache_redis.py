@@ -49,7 +49,9 @@ def pages_in_redis(redis_server, settings):
 
 
 def shared_version():
-    return caches["pages"].get(SHARED_VERSION_KEY)
+    """The value of the copy in Redis (it also carries the version's valid_until)."""
+    row = caches["pages"].get(SHARED_VERSION_KEY)
+    return None if row is None else row[0]
 
 
 @pytest.mark.parametrize("case", ["committee", "statement", "seminar"])
