@@ -9,7 +9,6 @@ page says so (`includes/filter_notice.html`).
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
 from django.utils.translation import ngettext
 
 from .text import index_letter
@@ -71,10 +70,3 @@ def group_by_letter(items, name):
         (letter, list(group))
         for letter, group in groupby(items, key=lambda item: index_letter(name(item)))
     ]
-
-
-def first_and_count(queryset, limit):
-    """(the first `limit` rows, how many rows there are in all), in one query:
-    each row carries the total, counted by the database (COUNT(*) OVER ())."""
-    rows = list(queryset.annotate(total_rows=Window(Count("*")))[:limit])
-    return rows, rows[0].total_rows if rows else 0

@@ -89,6 +89,8 @@ class PageCacheMiddleware:
 
         key = page_key(request)
         version, entry = ContentVersion.current_and_page(key)
+        # Views may keep what they compute under this version (the site search does).
+        request.content_version = version
         etag = entity_tag(version, key)
         if etag in request.headers.get("If-None-Match", ""):
             response = HttpResponseNotModified()

@@ -6,13 +6,21 @@ the answers by kind, best matches first.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
-from helpers.lists import first_and_count
 from helpers.text import content_words, words_of
 from municipalities.models import Municipality
-from statements.search import search_papers, search_statements, search_topics
+from statements.search import (
+    best,
+    paper_matches,
+    search_papers,
+    search_statements,
+    search_topics,
+    statement_matches,
+)
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_GROUP = 10
@@ -26,11 +34,12 @@ class Group:
     count: int = 0
 
 
-def search(text, limit=RESULTS_PER_GROUP):
+def search(text, limit=RESULTS_PER_GROUP, version=None):
     """Results grouped by kind: [Group], each best first and at most `limit` long.
 
     Statements and papers are searched without stopwords ("der", "und"),
-    names with every word typed.
+    names with every word typed. What each word finds is kept in the cache
+    for the content `version` (see word_matches); without one nothing is kept.
     """
     groups = [
         Group("statements", _("Statements")),
@@ -43,12 +52,59 @@ def search(text, limit=RESULTS_PER_GROUP):
     if not words:
         return groups
     statements, papers, topics, committees, municipalities = groups
-    statements.count, statements.results = search_statements(content_words(words), limit)
-    papers.count, papers.results = search_papers(content_words(words), limit)
+    content = content_words(words)
+    matches = word_matches(
+        {"statements": content, "papers": content, "committees": words, "municipalities": words},
+        version,
+    )
+    statements.count, statements.results = search_statements(content, limit, matches["statements"])
+    papers.count, papers.results = search_papers(content, limit, matches["papers"])
     topics.count, topics.results = search_topics(words, limit)
-    for group, found in (
-        (committees, Committee.objects.current().for_index().matching(words)),
-        (municipalities, Municipality.objects.with_district().matching(words)),
+    for group, queryset in (
+        (committees, Committee.objects.for_index()),
+        (municipalities, Municipality.objects.with_district()),
     ):
-        group.results, group.count = first_and_count(found, limit)
+        count, pks = best(matches[group.key], limit=None)
+        group.count = count
+        group.results = list(queryset.filter(pk__in=pks)[:limit]) if count else []
     return groups
+
+
+# What one word finds, {pk: rank}, for each kind of result.
+WORD_MATCHES = {
+    "statements": statement_matches,
+    "papers": paper_matches,
+    "committees": lambda word: dict.fromkeys(
+        Committee.objects.current().matching([word]).values_list("pk", flat=True), 0
+    ),
+    "municipalities": lambda word: dict.fromkeys(
+        Municipality.objects.matching([word]).values_list("pk", flat=True), 0
+    ),
+}
+
+
+def word_matches(wanted, version):
+    """{kind: [{pk: rank} for each word]} for wanted = {kind: words}.
+
+    Every kind and word is one entry in the cache under the content version,
+    read together in one round trip: the queries run only for the words not
+    searched since the last change. A change of content raises the version,
+    so no entry outlives what it found.
+    """
+    keys = {
+        (kind, word): f"search:{version}:{kind}:{word.casefold()}"
+        for kind, words in wanted.items()
+        for word in words
+    }
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    found = cache.get_many(list(keys.values())) if version is not None else {}
+    result = {kind: [] for kind in wanted}
+    missing = {}
+    for (kind, word), key in keys.items():
+        matches = found.get(key)
+        if matches is None:
+            matches = missing[key] = WORD_MATCHES[kind](word)
+        result[kind].append(matches)
+    if missing and version is not None:
+        cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
+    return result

@@ -49,7 +49,8 @@ def search_view(request):
                 "We have no record of the Landtag paper %(reference)s. You can look it up in "
                 "the Landtag's document archive."
             ) % {"reference": reference}
-        groups = search(query)
+        # The page cache tells which content version this page is rendered for.
+        groups = search(query, version=getattr(request, "content_version", None))
     total = sum(group.count for group in groups)
     return render(
         request,

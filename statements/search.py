@@ -20,7 +20,6 @@ from django.db import connection
 from django.db.models import F, Q, Value
 from django.db.models.functions import Length, Replace
 
-from helpers.lists import first_and_count
 from helpers.text import fold, folded, highlight, simple_stem, spellings
 
 from .bodytext import body_plain_text
@@ -87,13 +86,6 @@ def _word_condition(word):
     return condition
 
 
-def _text_filter(words):
-    query = Q()
-    for word in words:
-        query &= _word_condition(word)
-    return query
-
-
 def ranked(queryset, words, title):
     """The matches, best first, ranked in the database.
 
@@ -122,19 +114,46 @@ def _occurrences(field, stem):
     return removed / len(stem)
 
 
-def search_statements(words, limit):
+def statement_matches(word):
+    """{pk: rank} of the published statements that contain the word."""
+    found = Statement.objects.published().filter(_word_condition(word))
+    return dict(ranked(found, [word], "title_de").values_list("pk", "rank"))
+
+
+def paper_matches(word):
+    """{pk: rank} of the Landtag papers that contain the word."""
+    found = Paper.objects.filter(_word_condition(word))
+    return dict(ranked(found, [word], "title").values_list("pk", "rank"))
+
+
+def best(matches, limit):
+    """(count, the `limit` best pks) of the rows every word matched, by their summed rank.
+
+    `matches` holds one {pk: rank} per word (statement_matches, paper_matches).
+    """
+    common = set.intersection(*(set(found) for found in matches)) if matches else set()
+    order = sorted(common, key=lambda pk: (-sum(found[pk] for found in matches), -pk))
+    return len(common), order[:limit]
+
+
+def in_order(queryset, pks):
+    rows = {row.pk: row for row in queryset.filter(pk__in=pks)}
+    return [rows[pk] for pk in pks if pk in rows]
+
+
+def search_statements(words, limit, matches):
     """(count, best published statements) for the words, each with a `snippet`."""
-    statements = Statement.objects.published().filter(_text_filter(words))
-    rows, count = first_and_count(ranked(statements.for_list(), words, "title_de"), limit)
+    count, pks = best(matches, limit)
+    rows = in_order(Statement.objects.published().for_list(), pks)
     for row in rows:
         row.snippet = highlight(f"{row.summary}\n{body_plain_text(row.body)}", words)
     return count, rows
 
 
-def search_papers(words, limit):
+def search_papers(words, limit, matches):
     """(count, best Landtag papers) for the words, each with a `snippet`."""
-    papers = Paper.objects.filter(_text_filter(words))
-    rows, count = first_and_count(ranked(papers.for_index(), words, "title"), limit)
+    count, pks = best(matches, limit)
+    rows = in_order(Paper.objects.for_index(), pks)
     for row in rows:
         row.snippet = highlight(row.summary or row.title, words)
     return count, rows

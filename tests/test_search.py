@@ -216,11 +216,43 @@ def test_the_search_can_use_its_indexes_on_postgresql():
     from django.db import connection
 
     from statements.models import Statement
-    from statements.search import _text_filter
+    from statements.search import _word_condition
 
-    queryset = Statement.objects.filter(_text_filter(["Integrationsräte"]))
+    queryset = Statement.objects.filter(_word_condition("Integrationsräte"))
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
     assert "statements_statement_search_gin" in plan
     assert "statements_statement_text_trgm" in plan
+
+
+def result_keys(groups):
+    return {g.key: (g.count, [item.pk for item in g.results]) for g in groups}
+
+
+@pytest.mark.page_cache
+@pytest.mark.parametrize("text", ["Integration Köln", "Migrantenselbstorganisationen", "der Rat"])
+def test_words_kept_in_the_cache_give_the_same_results(text):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fresh = result_keys(search(text))
+    with CaptureQueriesContext(connection) as first:
+        assert result_keys(search(text, version=4711)) == fresh
+    # The second time only the rows shown are read, not what each word matches.
+    with CaptureQueriesContext(connection) as second:
+        assert result_keys(search(text, version=4711)) == fresh
+    assert len(second.captured_queries) < len(first.captured_queries)
+
+
+@pytest.mark.page_cache
+def test_a_new_statement_is_found_at_once(client):
+    def found():
+        response = client.get(URL, {"q": "Sprachkurse Ehrenamt"})
+        assert response.status_code == 200
+        return "Sprachkurse im Ehrenamt" in response.content.decode()
+
+    assert not found()
+    assert not found()
+    make_statement(title="Sprachkurse im Ehrenamt")
+    assert found()
