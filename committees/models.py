@@ -8,7 +8,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import capfirst
@@ -171,13 +171,9 @@ class CommitteeQuerySet(models.QuerySet):
             query &= alternatives
         return self.filter(query)
 
-    def as_current_committees(self, term):
-        """A Prefetch giving each municipality `current_committees`: its committee in `term`."""
-        return Prefetch(
-            "committees",
-            queryset=self.in_term(term).select_related("term"),
-            to_attr="current_committees",
-        )
+    def exists_in(self, term):
+        """Exists(): the municipality of the outer query has a committee in `term`."""
+        return Exists(self.in_term(term).filter(municipality=OuterRef("pk")))
 
     def history_of(self, municipality):
         """The municipality's committee in every term, newest first."""
@@ -296,6 +292,10 @@ class Committee(Timestamped):
         return reverse_plain(
             "committees:detail_term", slug=self.municipality.slug, term=self.term.slug
         )
+
+    def get_current_url(self):
+        """The address of the municipality's committee, without a term: the current one."""
+        return reverse_plain("committees:detail", slug=self.municipality.slug)
 
     def natural_key(self):
         return self.municipality.natural_key() + self.term.natural_key()

@@ -70,14 +70,14 @@ def committee_detail(request, slug, term=None):
 def municipality_index(request):
     """Every NRW municipality A-Z, marked with whether it has a committee now."""
     term = Term.objects.current()
-    municipalities = Municipality.objects.with_district().prefetch_related(
-        Committee.objects.as_current_committees(term)
+    municipalities = Municipality.objects.with_district().annotate(
+        has_committee=Committee.objects.exists_in(term)
     )
     context = list_page(request, MunicipalityFilter, municipalities)
     context.update(
         term=term,
         groups=group_by_letter(context["results"], lambda m: m.name),
-        with_committee=sum(1 for m in context["results"] if m.current_committees),
+        with_committee=sum(1 for m in context["results"] if m.has_committee),
         suggestions=suggestions(context, Municipality.objects.all()),
     )
     return render(request, "committees/municipality_index.html", context)
