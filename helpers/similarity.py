@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Q, Value
 from django.db.models.lookups import GreaterThanOrEqual
 
-from .text import fold, folded
+from .text import Folded, fold
 
 # word_similarity of the folded word and name: "dusseldrof" ~ "dusseldorf" is 0.64,
 # "herne" ~ "herten" 0.5.
@@ -29,7 +29,7 @@ def typo_of(field, word):
     """Q: `field` contains a word spelt almost like `word` (PostgreSQL; else matches nothing)."""
     if not can_measure_similarity() or len(word) < MIN_TYPO_WORD:
         return Q(pk__in=[])
-    similarity = TrigramWordSimilarity(Value(fold(word)), folded(field))
+    similarity = TrigramWordSimilarity(Value(fold(word)), Folded(field))
     return Q(GreaterThanOrEqual(similarity, TYPO_THRESHOLD))
 
 

@@ -108,7 +108,7 @@ def spelling_of(fields, word):
     pattern = "|".join(re.escape(form) for form in forms)
     alternatives = Q()
     for name in fields:
-        alternatives |= Q(Regex(folded(name), pattern))
+        alternatives |= Q(Regex(Folded(name), pattern))
     return alternatives
 
 
@@ -135,10 +135,6 @@ class Folded(Func):
 
     template = _folding_sql()
     output_field = TextField()
-
-
-def folded(field):
-    return Folded(field)
 
 
 def simple_stem(word):

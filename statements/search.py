@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import F, Q, Value
 from django.db.models.functions import Length, Replace
 
-from helpers.text import fold, folded, highlight, simple_stem, spellings
+from helpers.text import Folded, fold, highlight, simple_stem, spellings
 
 from .bodytext import body_plain_text
 from .models import Paper, Statement, Topic
@@ -86,25 +86,21 @@ def _word_condition(word):
     return condition
 
 
-def ranked(queryset, words, title):
-    """The matches, best first, ranked in the database.
+def with_rank(queryset, word, title):
+    """The queryset with `rank`: how well each row matches the word, from the database.
 
     PostgreSQL ranks by the weighted full-text vector (title above summary
-    above text). Elsewhere each stem counts once for every time it occurs in
-    the stored search text and three more times for each time in the (German)
-    `title` field.
+    above text). Elsewhere the word's stem counts once for every time it
+    occurs in the stored search text and three more times for each time in the
+    (German) `title` field.
     """
     if is_postgresql():
-        search_query = None
-        for word in words:
-            part = SearchQuery(word, config=CONFIG, search_type="plain")
-            search_query = part if search_query is None else search_query | part
-        rank = SearchRank(F("search_vector"), search_query)
+        query = SearchQuery(word, config=CONFIG, search_type="plain")
+        rank = SearchRank(F("search_vector"), query)
     else:
-        rank = Value(0)
-        for stem in {simple_stem(word) for word in words}:
-            rank = rank + _occurrences("search_text", stem) + 3 * _occurrences(folded(title), stem)
-    return queryset.annotate(rank=rank).order_by("-rank", "-pk")
+        stem = simple_stem(word)
+        rank = _occurrences("search_text", stem) + 3 * _occurrences(Folded(title), stem)
+    return queryset.annotate(rank=rank)
 
 
 def _occurrences(field, stem):
@@ -117,13 +113,13 @@ def _occurrences(field, stem):
 def statement_matches(word):
     """{pk: rank} of the published statements that contain the word."""
     found = Statement.objects.published().filter(_word_condition(word))
-    return dict(ranked(found, [word], "title_de").values_list("pk", "rank"))
+    return dict(with_rank(found, word, "title_de").values_list("pk", "rank"))
 
 
 def paper_matches(word):
     """{pk: rank} of the Landtag papers that contain the word."""
     found = Paper.objects.filter(_word_condition(word))
-    return dict(ranked(found, [word], "title").values_list("pk", "rank"))
+    return dict(with_rank(found, word, "title").values_list("pk", "rank"))
 
 
 def best(matches, limit):
@@ -137,6 +133,7 @@ def best(matches, limit):
 
 
 def in_order(queryset, pks):
+    """The rows of `queryset` with these pks, in the order of `pks`."""
     rows = {row.pk: row for row in queryset.filter(pk__in=pks)}
     return [rows[pk] for pk in pks if pk in rows]
 
