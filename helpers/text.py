@@ -151,6 +151,12 @@ def content_words(words):
     return [word for word in words if fold(word) not in STOPWORDS] or list(words)
 
 
+def mentions(text, words):
+    """Whether `text` contains one of the words' stems (as highlight() marks them)."""
+    text = fold(text or "")
+    return any(simple_stem(word) in text for word in words)
+
+
 def highlight(text, words, length=30):
     """An escaped snippet of `text` around the first match, matches wrapped in <mark>."""
     stems = [stem for stem in (simple_stem(word) for word in words) if stem]

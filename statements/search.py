@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import F, Q, Value
 from django.db.models.functions import Length, Replace
 
-from helpers.text import Folded, fold, highlight, simple_stem, spellings
+from helpers.text import Folded, fold, highlight, mentions, simple_stem, spellings
 
 from .bodytext import body_plain_text
 from .models import Paper, Statement, Topic
@@ -143,7 +143,11 @@ def search_statements(words, limit, matches):
     count, pks = best(matches, limit)
     rows = in_order(Statement.objects.published().for_list(), pks)
     for row in rows:
-        row.snippet = highlight(f"{row.summary}\n{body_plain_text(row.body)}", words)
+        # The text of the body is made only when the summary has no match.
+        text = row.summary
+        if not mentions(text, words):
+            text = f"{row.summary}\n{body_plain_text(row.body)}"
+        row.snippet = highlight(text, words)
     return count, rows
 
 

@@ -256,3 +256,11 @@ def test_a_new_statement_is_found_at_once(client):
     assert not found()
     make_statement(title="Sprachkurse im Ehrenamt")
     assert found()
+
+
+def test_the_snippet_comes_from_the_summary_or_else_the_body(client):
+    make_statement(title="Erste", summary="Über Lotsenprojekte", body="<p>Nichts weiter.</p>")
+    make_statement(title="Zweite", summary="Allgemeines", body="<p>Auch Lotsenprojekte hier.</p>")
+    html = client.get(URL, {"q": "Lotsenprojekte"}).content.decode()
+    assert "Über <mark>Lotsenprojekte</mark>" in html
+    assert "Auch <mark>Lotsenprojekte</mark> hier" in html
