@@ -2,7 +2,7 @@
 
 Everything can be changed through the environment:
 BIND (default 127.0.0.1:$PORT), WEB_CONCURRENCY (worker processes, default the
-number of cores), GUNICORN_THREADS (threads per worker, default 1),
+number of cores), GUNICORN_THREADS (threads per worker, default 2; 1 means sync workers),
 GUNICORN_TIMEOUT (seconds before a stuck worker is restarted, default 30).
 """
 
@@ -11,12 +11,12 @@ import os
 wsgi_app = "lir_portal.wsgi:application"
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
-# Sync workers by default: the work is Python (threads share one core per
-# process), nginx buffers slow clients in front of them, and each request goes
-# to a free worker. With threads, a worker holds on to the keep-alive
-# connections it accepted, and under load one worker could be serving most of
-# them while the other waited (measured: half the throughput in some runs).
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Threads by default. Sync workers (GUNICORN_THREADS=1) gave steadier
+# throughput in the load benchmark (with threads, a worker keeps the keep-alive
+# connections it accepted, and in some runs one worker served most of them),
+# but after a PostgreSQL restart their last requests took 1.6 s, where threaded
+# workers recovered at once (tests/test_production.py), so threads stay.
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
