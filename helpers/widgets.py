@@ -43,16 +43,19 @@ class NamedChoiceIterator(ModelChoiceIterator):
         yield from self.queryset.values_list(key, "name")
 
 
-class NamedChoiceField(forms.ModelChoiceField):
+class NamedChoices:
+    """For a model choice field: its choices read by NamedChoiceIterator, shown by LongSelect."""
+
+    iterator = NamedChoiceIterator
+    widget = LongSelect
+
+
+class NamedChoiceField(NamedChoices, forms.ModelChoiceField):
     """A choice of a model instance by its name, from a long list."""
 
-    iterator = NamedChoiceIterator
-    widget = LongSelect
 
-
-class NamedChoiceFilterField(django_filters.fields.ModelChoiceField):
-    iterator = NamedChoiceIterator
-    widget = LongSelect
+class NamedChoiceFilterField(NamedChoices, django_filters.fields.ModelChoiceField):
+    pass
 
 
 class NamedChoiceFilter(django_filters.ModelChoiceFilter):

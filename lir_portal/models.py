@@ -78,7 +78,7 @@ class ContentVersion(models.Model):
     @classmethod
     def current_and_page(cls, key):
         """(the current version, the cached entry under `key` or None)."""
-        cache = caches[settings.PAGE_CACHE_ALIAS]
+        cache = page_cache()
         if not settings.PAGE_CACHE_SHARES_VERSION:
             return cls.current(), cache.get(key)
         found = cache.get_many([SHARED_VERSION_KEY, key])
@@ -93,10 +93,13 @@ class ContentVersion(models.Model):
 SHARED_VERSION_KEY = "content-version"
 
 
+def page_cache():
+    """The cache of whole pages (and of what the site search found per word)."""
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
 def share_version(row):
-    caches[settings.PAGE_CACHE_ALIAS].set(
-        SHARED_VERSION_KEY, row, settings.PAGE_CACHE_VERSION_SECONDS
-    )
+    page_cache().set(SHARED_VERSION_KEY, row, settings.PAGE_CACHE_VERSION_SECONDS)
 
 
 def next_change_by_itself():

@@ -20,13 +20,12 @@ import re
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .models import ContentVersion
+from .models import ContentVersion, page_cache
 
 SAFE_METHODS = ("GET", "HEAD")
 # What a form's CSRF field looks like in a rendered page ({% csrf_token %}).
@@ -34,10 +33,6 @@ CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"\\1__page_cache_csrf__\\2"
 CSRF_SLOT = re.compile(rb"__page_cache_csrf__")
 HIT, MISS = "hit", "miss"
-
-
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def page_key(request):

@@ -7,7 +7,6 @@ the answers by kind, best matches first.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import caches
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
@@ -21,6 +20,8 @@ from statements.search import (
     search_topics,
     statement_matches,
 )
+
+from .models import page_cache
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_GROUP = 10
@@ -96,7 +97,7 @@ def word_matches(wanted, version):
         for kind, words in wanted.items()
         for word in words
     }
-    cache = caches[settings.PAGE_CACHE_ALIAS]
+    cache = page_cache()
     found = cache.get_many(list(keys.values())) if version is not None else {}
     result = {kind: [] for kind in wanted}
     missing = {}
