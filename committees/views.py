@@ -22,7 +22,21 @@ NEAREST_COUNT = 5
 @require_safe
 def committee_index(request):
     term = Term.objects.current()
-    committees = Committee.objects.for_index().in_term(term)
+    # The list reads only the columns its rows show.
+    committees = (
+        Committee.objects.for_index()
+        .in_term(term)
+        .only(
+            "is_member",
+            "term__start",
+            "term__end",
+            "municipality__name",
+            "municipality__slug",
+            "municipality__regierungsbezirk",
+            "municipality__district__name",
+            "municipality__district__kind",
+        )
+    )
     context = list_page(request, CommitteeFilter, committees)
     context.update(
         term=term,

@@ -9,8 +9,9 @@ class I18nSitemap(Sitemap):
     alternates = True
     x_default = True
     # Addresses per sitemap file (each page counts once per language); the
-    # index lists the further files (?p=2 …), so a file stays quick to write.
-    limit = 500
+    # index lists the further files (?p=2 …). With four alternates each, 100
+    # addresses make about 60 KB: a file is quick to write and to send.
+    limit = 100
 
 
 class NamedPagesSitemap(I18nSitemap):

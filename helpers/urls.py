@@ -8,23 +8,38 @@ and the values are put in; values other than plain slugs go through reverse().
 
 import re
 
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 PLAIN = re.compile(r"[-a-zA-Z0-9_]+\Z")
+# Placeholders for patterns that take digits only (<int:…>): nine digits that
+# no address of the site has.
+NUMBER_PLACEHOLDER = 918_273_640
 _patterns = {}
 
 
 def reverse_plain(viewname, **kwargs):
-    """reverse(viewname, kwargs=kwargs), for slug or str arguments."""
+    """reverse(viewname, kwargs=kwargs), for slug, str or int arguments."""
     values = {name: str(value) for name, value in kwargs.items()}
     if not all(PLAIN.match(value) for value in values.values()):
         return reverse(viewname, kwargs=values)
     key = (viewname, tuple(sorted(values)), get_language(), get_urlconf(), get_script_prefix())
-    pattern = _patterns.get(key)
-    if pattern is None:
-        pattern = reverse(viewname, kwargs={name: f"zz{name}zz" for name in values})
-        _patterns[key] = pattern
+    found = _patterns.get(key)
+    if found is None:
+        found = _patterns[key] = _pattern(viewname, sorted(values))
+    pattern, placeholders, digits_only = found
+    if digits_only and not all(value.isdigit() for value in values.values()):
+        return reverse(viewname, kwargs=values)
     for name, value in values.items():
-        pattern = pattern.replace(f"zz{name}zz", value, 1)
+        pattern = pattern.replace(placeholders[name], value, 1)
     return pattern
+
+
+def _pattern(viewname, names):
+    """(the address with placeholders, {name: placeholder}, whether they are digits)."""
+    placeholders = {name: f"zz{name}zz" for name in names}
+    try:
+        return reverse(viewname, kwargs=placeholders), placeholders, False
+    except NoReverseMatch:
+        placeholders = {name: str(NUMBER_PLACEHOLDER + i) for i, name in enumerate(names)}
+        return reverse(viewname, kwargs=placeholders), placeholders, True

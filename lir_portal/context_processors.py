@@ -1,8 +1,10 @@
 """Template context shared by every page."""
 
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, translate_url
+from django.utils.translation import get_language, get_language_info, override
+
+from helpers.urls import reverse_plain
 
 
 def languages(request):
@@ -17,7 +19,7 @@ def languages(request):
     path = "/" + request.get_full_path().lstrip("/\\")
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = _in_language(request, path, code)
         if code != current and url == path:
             url = f"/{code}/"
         info = get_language_info(code)
@@ -32,6 +34,23 @@ def languages(request):
             }
         )
     return {"language_links": links}
+
+
+def _in_language(request, path, code):
+    """translate_url(path, code), from the view the request was already resolved to.
+
+    Resolving the path again for each language was the larger part of
+    writing the page's frame; the view's name and arguments are known.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.args or not match.url_name:
+        return translate_url(path, code)
+    _path, question, query = path.partition("?")
+    with override(code):
+        try:
+            return reverse_plain(match.view_name, **match.kwargs) + question + query
+        except NoReverseMatch:
+            return path
 
 
 def demo_installation(request):

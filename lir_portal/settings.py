@@ -148,6 +148,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+else:
+    # Django reads QuerySet.iterator() (every select of a form lists its
+    # choices so) through a server-side cursor: DECLARE … WITH HOLD, FETCH and
+    # CLOSE, three round trips for the 53 Kreise and district-free cities. The
+    # portal's lists are short, so the rows come in one answer; this also lets
+    # a transaction pooler (PgBouncer) sit in front of PostgreSQL.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes checks every login first and refuses locked-out ones.

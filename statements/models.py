@@ -121,7 +121,8 @@ class PaperQuerySet(models.QuerySet):
         return self.defer(*SEARCH_INDEX_FIELDS)
 
     def for_index(self):
-        return self.shown().prefetch_related("originators")
+        """With `originator_list`; for lists (see Statement.topic_list on why lists)."""
+        return self.shown().prefetch_related(Prefetch("originators", to_attr="originator_list"))
 
     def for_detail(self):
         return self.shown().prefetch_related(
@@ -204,7 +205,12 @@ class Paper(Timestamped):
         return f"{self.reference} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("statements:paper", kwargs={"term": self.term, "number": self.number})
+        return reverse_plain("statements:paper", term=self.term, number=self.number)
+
+    @cached_property
+    def originator_list(self):
+        """The originators as a list (see Statement.topic_list); for_index() reads them at once."""
+        return list(self.originators.all())
 
     def natural_key(self):
         return (self.term, self.number)
@@ -302,14 +308,18 @@ class StatementQuerySet(models.QuerySet):
         return self.annotate(sort_date=Coalesce("date", "hearing__date"))
 
     def for_list(self):
-        """Newest first (by the statement's date, else its hearing's), with what lists show."""
+        """Newest first (by the statement's date, else its hearing's), with what lists show.
+
+        The topics and papers come as `topic_list` and `paper_list`.
+        """
+        papers = Paper.objects.shown().order_by("term", "number")
         return (
             self.with_sort_date()
             .defer(*SEARCH_INDEX_FIELDS)
             .select_related("hearing__committee")
             .prefetch_related(
-                "topics",
-                Prefetch("papers", queryset=Paper.objects.shown().order_by("term", "number")),
+                Prefetch("topics", to_attr="topic_list"),
+                Prefetch("papers", queryset=papers, to_attr="paper_list"),
             )
             .order_by(models.F("sort_date").desc(nulls_last=True), "-published_at", "-pk")
         )
@@ -427,6 +437,18 @@ class Statement(Timestamped):
 
     def get_absolute_url(self):
         return reverse_plain("statements:detail", slug=self.slug)
+
+    # Lists of statements read the topics and papers of all their rows at
+    # once into these lists (StatementQuerySet.for_list). Django's prefetch
+    # into `topics.all()` built a queryset for each row, which cost more than
+    # the query itself; a plain list is read as is.
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    @cached_property
+    def paper_list(self):
+        return list(self.papers.order_by("term", "number"))
 
     def natural_key(self):
         return (self.slug,)

@@ -1,7 +1,7 @@
 """reverse_plain gives exactly what reverse() gives, in every language."""
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from helpers.urls import reverse_plain
@@ -12,6 +12,9 @@ CASES = [
     ("committees:detail_term", {"slug": "koeln", "term": "2025-2030"}),
     ("statements:hearing", {"slug": "ais", "date": "2024-03-01"}),
     ("statements:detail", {"slug": "zzslugzz"}),
+    # Numbers (<int:…>), as a number or as text.
+    ("statements:paper", {"term": 18, "number": 1234}),
+    ("statements:paper", {"term": "17", "number": "5"}),
     # Not a plain slug: handed to reverse(), which quotes it.
     ("statements:hearing", {"slug": "ais", "date": "1. März"}),
 ]
@@ -23,3 +26,9 @@ def test_the_same_address_as_reverse(language, name, kwargs):
     with translation.override(language):
         assert reverse_plain(name, **kwargs) == reverse(name, kwargs=kwargs)
         assert reverse_plain(name, **kwargs).startswith(f"/{language}/")
+
+
+def test_a_value_a_number_pattern_cannot_take_fails_as_in_reverse():
+    reverse_plain("statements:paper", term=18, number=1)
+    with pytest.raises(NoReverseMatch):
+        reverse_plain("statements:paper", term=18, number="eins")

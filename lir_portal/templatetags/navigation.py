@@ -1,8 +1,9 @@
 """The main navigation, written once: every section of the site in one list."""
 
 from django import template
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from helpers.urls import reverse_plain
 
 register = template.Library()
 
@@ -24,7 +25,9 @@ def main_navigation(context):
     `current` is "page" on a section's own page and "true" on the pages below it.
     """
     path = context["request"].path
-    items = [{"url": reverse(name), "label": label, "current": ""} for name, label in SECTIONS]
+    items = [
+        {"url": reverse_plain(name), "label": label, "current": ""} for name, label in SECTIONS
+    ]
     inside = [item for item in items if path.startswith(item["url"])]
     if inside:
         best = max(inside, key=lambda item: len(item["url"]))
