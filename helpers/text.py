@@ -6,11 +6,13 @@ stored text is compared in, so every search of the portal treats spellings
 the same way.
 """
 
+import bisect
+import html
+import itertools
 import re
 
 from django.db.models import Func, Q, TextField
 from django.db.models.lookups import Regex
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 MAX_QUERY_LENGTH = 100
@@ -161,22 +163,39 @@ def highlight(text, words, length=30):
     """An escaped snippet of `text` around the first match, matches wrapped in <mark>."""
     stems = [stem for stem in (simple_stem(word) for word in words) if stem]
     tokens = re.split(r"(\w+)", text or "")
+    # Folding the whole text at once keeps the word boundaries, except where a
+    # letter folds to one with a combining mark ('İ' -> 'i̇'); then word by word.
+    folded = re.split(r"(\w+)", fold(text or ""))
+    if len(folded) != len(tokens):
+        folded = [fold(token) for token in tokens]
+
+    pattern = re.compile("|".join(re.escape(stem) for stem in stems)) if stems else None
 
     def is_match(index):
-        return index % 2 == 1 and any(stem in fold(tokens[index]) for stem in stems)
+        return index % 2 == 1 and pattern is not None and pattern.search(folded[index])
 
     # Only the window around the first match is looked at (bodies are long).
-    first = next((index for index in range(1, len(tokens), 2) if is_match(index)), None)
+    # The first match is found in the whole folded text; a stem has word
+    # characters only, so it lies inside one word, found by its position.
+    found = pattern.search("".join(folded)) if pattern else None
+    first = None
+    if found:
+        first = bisect.bisect_right(list(itertools.accumulate(map(len, folded))), found.start())
     if first is not None:
         start = max(0, first - length)
         end = min(len(tokens), first + length)
     else:
         start, end = 0, min(len(tokens), 2 * length)
-    matches = {index for index in range(start, end) if is_match(index)}
-    pieces = []
+    # The text between matches is escaped in one piece (html.escape, as
+    # Django's escape does).
+    pieces, plain = [], []
     for index in range(start, end):
-        token = escape(tokens[index])
-        pieces.append(f"<mark>{token}</mark>" if index in matches else token)
+        if is_match(index):
+            pieces += [html.escape("".join(plain)), f"<mark>{html.escape(tokens[index])}</mark>"]
+            plain = []
+        else:
+            plain.append(tokens[index])
+    pieces.append(html.escape("".join(plain)))
     snippet = "".join(pieces).strip()
     if start > 0:
         snippet = "… " + snippet

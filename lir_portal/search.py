@@ -14,11 +14,13 @@ from helpers.text import content_words, words_of
 from municipalities.models import Municipality
 from statements.search import (
     best,
+    in_order,
     paper_matches,
     search_papers,
     search_statements,
     search_topics,
     statement_matches,
+    topic_matches,
 )
 
 from .models import page_cache
@@ -55,12 +57,24 @@ def search(text, limit=RESULTS_PER_GROUP, version=None):
     statements, papers, topics, committees, municipalities = groups
     content = content_words(words)
     matches = word_matches(
-        {"statements": content, "papers": content, "committees": words, "municipalities": words},
+        {
+            "statements": content,
+            "papers": content,
+            "topics": words,
+            "committees": words,
+            "municipalities": words,
+        },
         version,
     )
-    statements.count, statements.results = search_statements(content, limit, matches["statements"])
-    papers.count, papers.results = search_papers(content, limit, matches["papers"])
-    topics.count, topics.results = search_topics(words, limit)
+
+    def fetch(queryset, pks):
+        return rows_in_order(queryset, pks, version)
+
+    statements.count, statements.results = search_statements(
+        content, limit, matches["statements"], fetch
+    )
+    papers.count, papers.results = search_papers(content, limit, matches["papers"], fetch)
+    topics.count, topics.results = search_topics(words, limit, matches["topics"])
     for group, queryset in (
         (committees, Committee.objects.for_index()),
         (municipalities, Municipality.objects.with_district()),
@@ -75,6 +89,7 @@ def search(text, limit=RESULTS_PER_GROUP, version=None):
 WORD_MATCHES = {
     "statements": statement_matches,
     "papers": paper_matches,
+    "topics": topic_matches,
     "committees": lambda word: dict.fromkeys(
         Committee.objects.current().matching([word]).values_list("pk", flat=True), 0
     ),
@@ -109,3 +124,25 @@ def word_matches(wanted, version):
     if missing and version is not None:
         cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
     return result
+
+
+def rows_in_order(queryset, pks, version):
+    """The rows of `queryset` with these pks, in their order, each kept under the content version.
+
+    Results recur from search to search (the best statements on a topic),
+    and reading them from the cache spares the query and its prefetches.
+    Without a version nothing is kept.
+    """
+    if version is None:
+        return in_order(queryset, pks)
+    model = queryset.model._meta.label_lower
+    keys = {pk: f"search-row:{version}:{model}:{pk}" for pk in pks}
+    cache = page_cache()
+    found = cache.get_many(list(keys.values()))
+    rows = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in pks if pk not in rows]
+    if missing:
+        read = {row.pk: row for row in in_order(queryset, missing)}
+        cache.set_many({keys[pk]: row for pk, row in read.items()}, settings.PAGE_CACHE_SECONDS)
+        rows.update(read)
+    return [rows[pk] for pk in pks if pk in rows]

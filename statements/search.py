@@ -138,10 +138,13 @@ def in_order(queryset, pks):
     return [rows[pk] for pk in pks if pk in rows]
 
 
-def search_statements(words, limit, matches):
-    """(count, best published statements) for the words, each with a `snippet`."""
+def search_statements(words, limit, matches, fetch=in_order):
+    """(count, best published statements) for the words, each with a `snippet`.
+
+    `fetch(queryset, pks)` reads the rows (in_order, or one that keeps them).
+    """
     count, pks = best(matches, limit)
-    rows = in_order(Statement.objects.published().for_list(), pks)
+    rows = fetch(Statement.objects.published().for_list(), pks)
     for row in rows:
         # The text of the body is made only when the summary has no match.
         text = row.summary
@@ -151,31 +154,41 @@ def search_statements(words, limit, matches):
     return count, rows
 
 
-def search_papers(words, limit, matches):
+def search_papers(words, limit, matches, fetch=in_order):
     """(count, best Landtag papers) for the words, each with a `snippet`."""
     count, pks = best(matches, limit)
-    rows = in_order(Paper.objects.for_index(), pks)
+    rows = fetch(Paper.objects.for_index(), pks)
     for row in rows:
         row.snippet = highlight(row.summary or row.title, words)
     return count, rows
 
 
-def search_topics(words, limit):
-    """(count, topics) whose name or description, in any language, has every word.
+TOPIC_FIELDS = [
+    f"{name}_{code}" for name in ("name", "description") for code, _name in settings.LANGUAGES
+]
+
+
+def topic_matches(word):
+    """{pk: 0} of the topics whose name or description, in any language, has the word.
 
     The topics are a short list kept by the office, so they are read whole and
     matched here, in the spellings and stems the other searches accept.
     """
-    fields = [
-        f"{name}_{code}" for name in ("name", "description") for code, _name in settings.LANGUAGES
-    ]
-    wanted = [
-        {fold(spelling) for spelling in spellings(word)} | {simple_stem(word)} for word in words
-    ]
-    topics = []
-    for topic in Topic.objects.all():
-        text = fold("\n".join(getattr(topic, name) or "" for name in fields))
-        if all(any(form in text for form in forms) for forms in wanted):
-            topic.snippet = highlight(topic.description, words)
-            topics.append(topic)
-    return len(topics), topics[:limit]
+    forms = {fold(spelling) for spelling in spellings(word)} | {simple_stem(word)}
+    found = {}
+    for topic in Topic.objects.only(*TOPIC_FIELDS):
+        text = fold("\n".join(getattr(topic, name) or "" for name in TOPIC_FIELDS))
+        if any(form in text for form in forms):
+            found[topic.pk] = 0
+    return found
+
+
+def search_topics(words, limit, matches):
+    """(count, topics in their order) that every word matched (`matches`: topic_matches)."""
+    common = set.intersection(*(set(found) for found in matches)) if matches else set()
+    if not common:
+        return 0, []
+    topics = list(Topic.objects.filter(pk__in=common)[:limit])
+    for topic in topics:
+        topic.snippet = highlight(topic.description, words)
+    return len(common), topics

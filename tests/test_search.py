@@ -145,6 +145,12 @@ def test_highlight_escapes_the_text():
     assert snippet == "&lt;b&gt;<mark>Integrationsrat</mark>&lt;/b&gt; &amp; mehr"
 
 
+def test_highlight_marks_the_right_words_after_letters_that_fold_to_two():
+    # 'İ' folds to 'i' and a combining dot, which is no word character.
+    snippet = highlight("İzmir ve Köln: Integrationsrat İstanbul", ["Integrationsräte", "köln"])
+    assert snippet == "İzmir ve <mark>Köln</mark>: <mark>Integrationsrat</mark> İstanbul"
+
+
 def test_words_are_letters_and_digits_only():
     assert words_of("\"Integration\" OR 'Rat'; -- 😀") == ["Integration", "OR", "Rat"]
     assert len(words_of("a b c d e f g h i j k")) == 8
