@@ -7,6 +7,7 @@ search relies on spelling variants and the no-result page's suggestions
 """
 
 import difflib
+import functools
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
@@ -37,6 +38,12 @@ def close_matches(text, names, limit=5):
     """The names most like `text`, best first (difflib on folded names; any database)."""
     by_folded = {}
     for name in names:
-        by_folded.setdefault(fold(name), name)
+        by_folded.setdefault(folded_name(name), name)
     found = difflib.get_close_matches(fold(text), list(by_folded), n=limit, cutoff=0.6)
     return [by_folded[key] for key in found]
+
+
+@functools.lru_cache(maxsize=4096)
+def folded_name(name):
+    """fold(name), remembered: the same few hundred names are compared on every search."""
+    return fold(name)

@@ -264,6 +264,24 @@ def test_a_new_statement_is_found_at_once(client):
     assert found()
 
 
+@pytest.mark.page_cache
+def test_an_edited_result_shows_its_new_text_at_once(client):
+    statement = make_statement(title="Lotsenprojekte an Schulen", summary="Paten helfen.")
+    topic = Topic.objects.create(name="Lotsenprojekte", slug="lotsen", description="Paten")
+    html = client.get(URL, {"q": "Lotsenprojekte"}).content.decode()
+    assert "Lotsenprojekte an Schulen" in html and "Paten helfen." in html
+    statement.title = "Lotsenprojekte in Kitas"
+    statement.summary = "Lotsen begleiten Familien."
+    statement.save()
+    topic.description = "Lotsen und Paten"
+    topic.save()
+    # Another search that finds the same rows: none of them is shown as it was.
+    html = client.get(URL, {"q": "Lotsenprojekte Lotsen"}).content.decode()
+    assert "Lotsenprojekte in Kitas" in html and "Lotsenprojekte an Schulen" not in html
+    assert "<mark>Lotsen</mark> begleiten Familien." in html
+    assert "<mark>Lotsen</mark> und Paten" in html
+
+
 def test_the_snippet_comes_from_the_summary_or_else_the_body(client):
     make_statement(title="Erste", summary="Über Lotsenprojekte", body="<p>Nichts weiter.</p>")
     make_statement(title="Zweite", summary="Allgemeines", body="<p>Auch Lotsenprojekte hier.</p>")
