@@ -48,9 +48,11 @@ def _in_language(request, path, code):
     _path, question, query = path.partition("?")
     with override(code):
         try:
-            return reverse_plain(match.view_name, **match.kwargs) + question + query
+            # Only the arguments taken from the address: a pattern's own
+            # (path(..., {"slug": ...})) are part of the pattern.
+            return reverse_plain(match.view_name, **match.captured_kwargs) + question + query
         except NoReverseMatch:
-            return path
+            return translate_url(path, code)
 
 
 def demo_installation(request):

@@ -81,6 +81,13 @@ class PaperFilter(django_filters.FilterSet):
         field_name="originators",
         empty_label=_("all"),
     )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        field_name="topics",
+        empty_label=_("all"),
+    )
 
     class Meta:
         model = Paper

@@ -144,15 +144,24 @@ def topic_index(request):
     )
 
 
+# A topic's page shows its newest statements and papers; the lists, filtered
+# by the topic and paged, have them all.
+TOPIC_PAGE_ITEMS = 10
+
+
 @require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
+    statements = Statement.objects.published().for_list().on_topic(topic)
+    papers = Paper.objects.for_index().filter(topics=topic)
     return render(
         request,
         "statements/topic_detail.html",
         {
             "topic": topic,
-            "statements": list(Statement.objects.published().for_list().on_topic(topic)),
-            "papers": list(Paper.objects.for_index().filter(topics=topic)),
+            "statements": list(statements[:TOPIC_PAGE_ITEMS]),
+            "statement_count": statements.count(),
+            "papers": list(papers[:TOPIC_PAGE_ITEMS]),
+            "paper_count": papers.count(),
         },
     )

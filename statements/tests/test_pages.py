@@ -160,6 +160,38 @@ def test_the_topic_page_lists_statements_and_papers(client):
         assert f"/de/stellungnahmen/drucksachen/{reference}/" in html
 
 
+def test_a_long_topic_shows_its_newest_and_links_the_full_lists(client):
+    topic = Topic.objects.get(slug="flucht")
+    statements = [
+        make_statement(title=f"Zur Flucht {day}", topics=[topic], date=datetime.date(2024, 1, day))
+        for day in range(1, 13)
+    ]
+    for _ in range(11):
+        make_paper().topics.add(topic)
+    response = client.get("/de/stellungnahmen/themen/flucht/")
+    html = response.content.decode()
+    assert response.context["statement_count"] == Statement.objects.on_topic(topic).count()
+    assert len(response.context["statements"]) == 10
+    assert "Zur Flucht 12" in html and "Zur Flucht 1<" not in html
+    count = response.context["statement_count"]
+    assert f"Alle {count} Stellungnahmen zu diesem Thema" in html
+    assert 'href="/de/stellungnahmen/?topic=flucht"' in html
+    papers = response.context["paper_count"]
+    assert f"Alle {papers} Drucksachen zu diesem Thema" in html
+    assert 'href="/de/stellungnahmen/drucksachen/?topic=flucht"' in html
+    listed = client.get("/de/stellungnahmen/?topic=flucht").context["result_count"]
+    assert listed == count >= len(statements)
+    listed = client.get("/de/stellungnahmen/drucksachen/?topic=flucht").context["result_count"]
+    assert listed == papers >= 11
+    arabic = client.get("/ar/stellungnahmen/themen/flucht/").content.decode()
+    assert f"جميع الآراء حول هذا الموضوع (\u2068{count}\u2069)" in arabic
+
+
+def test_a_short_topic_needs_no_link_to_the_full_list(client):
+    html = client.get("/de/stellungnahmen/themen/politische-teilhabe/").content.decode()
+    assert "zu diesem Thema</a>" not in html
+
+
 def test_the_paper_list_filters_by_originator(client):
     response = client.get("/de/stellungnahmen/drucksachen/?originator=spd")
     assert [p.reference for p in response.context["results"]] == ["17/1287"]
