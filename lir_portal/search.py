@@ -7,6 +7,9 @@ the answers by kind, best matches first.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
@@ -146,3 +149,46 @@ def rows_in_order(queryset, pks, version):
         cache.set_many({keys[pk]: row for pk, row in read.items()}, settings.PAGE_CACHE_SECONDS)
         rows.update(read)
     return [rows[pk] for pk in pks if pk in rows]
+
+
+# Statements and papers among the results are written with their list
+# templates once per content version and language, with a mark where the
+# snippet goes; a search then only puts in its snippets.
+RESULT_ITEMS = {
+    "statements": ("statements/includes/statement_item.html", "statement"),
+    "papers": ("statements/includes/paper_item.html", "paper"),
+}
+SNIPPET_MARK = "<!--snippet-->"
+
+
+def write_results(groups, version):
+    """Set `html` on every statement and paper result: its list item, with its snippet.
+
+    Without a version nothing is kept.
+    """
+    language = get_language()
+    rows = {
+        f"search-item:{version}:{language}:{group.key}:{row.pk}": (group.key, row)
+        for group in groups
+        if group.key in RESULT_ITEMS
+        for row in group.results
+    }
+    cache = page_cache()
+    found = cache.get_many(list(rows)) if version is not None and rows else {}
+    made = {}
+    for key, (kind, row) in rows.items():
+        template, name = RESULT_ITEMS[kind]
+        if not row.snippet:
+            # Without a snippet the item shows the summary instead.
+            row.html = render_to_string(template, {name: row, "snippet": row.snippet})
+            continue
+        shell = found.get(key)
+        if shell is None:
+            shell = made[key] = render_to_string(
+                template,
+                {name: row, "snippet": mark_safe(SNIPPET_MARK)},  # noqa: S308  # nosec B308 B703
+            )
+        # The snippet is escaped text with <mark> tags (helpers.text.highlight).
+        row.html = mark_safe(shell.replace(SNIPPET_MARK, row.snippet, 1))  # noqa: S308  # nosec B308 B703
+    if made and version is not None:
+        cache.set_many(made, settings.PAGE_CACHE_SECONDS)

@@ -13,7 +13,7 @@ from statements.models import Paper, Topic
 from statements.references import find_reference
 
 from .forms import SearchForm
-from .search import search
+from .search import search, write_results
 
 
 @require_safe
@@ -50,7 +50,9 @@ def search_view(request):
                 "the Landtag's document archive."
             ) % {"reference": reference}
         # The page cache tells which content version this page is rendered for.
-        groups = search(query, version=getattr(request, "content_version", None))
+        version = getattr(request, "content_version", None)
+        groups = search(query, version=version)
+        write_results(groups, version)
     total = sum(group.count for group in groups)
     return render(
         request,

@@ -282,6 +282,54 @@ def test_an_edited_result_shows_its_new_text_at_once(client):
     assert "<mark>Lotsen</mark> und Paten" in html
 
 
+def lotsen_statement():
+    topic = Topic.objects.create(name="Lotsen", slug="lotsen", description="Lotsen helfen")
+    paper = make_paper(title="Lotsenprogramm für Schulen")
+    return make_statement(
+        title="Lotsen an Schulen",
+        summary="Lotsen begleiten <Kinder> & Eltern.",
+        topics=[topic],
+        papers=[paper],
+    )
+
+
+@pytest.mark.page_cache
+def test_results_from_the_cache_read_as_results_written_fresh(client):
+    lotsen_statement()
+
+    def results(**extra):
+        html = client.get(URL, {"q": "Lotsen", **extra}).content.decode()
+        return html[html.index('<section class="result-group"') : html.rindex("</section>")]
+
+    fresh = results(n="1")
+    assert "<mark>Lotsen</mark> begleiten &lt;Kinder&gt; &amp; Eltern." in fresh
+    assert "<!--" not in fresh
+    # Another address: the page is new, its statement and paper come from the cache.
+    assert results(n="2") == fresh
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_result_is_its_list_template_with_its_snippet(language):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from lir_portal.search import write_results
+
+    lotsen_statement()
+    with translation.override(language):
+        groups = {group.key: group for group in search("Lotsen")}
+        write_results(groups.values(), version=None)
+        statement = groups["statements"].results[0]
+        paper = groups["papers"].results[0]
+        assert statement.html == render_to_string(
+            "statements/includes/statement_item.html",
+            {"statement": statement, "snippet": statement.snippet},
+        )
+        assert paper.html == render_to_string(
+            "statements/includes/paper_item.html", {"paper": paper, "snippet": paper.snippet}
+        )
+
+
 def test_the_snippet_comes_from_the_summary_or_else_the_body(client):
     make_statement(title="Erste", summary="Über Lotsenprojekte", body="<p>Nichts weiter.</p>")
     make_statement(title="Zweite", summary="Allgemeines", body="<p>Auch Lotsenprojekte hier.</p>")
