@@ -41,10 +41,10 @@ control_socket_disable = True
 def post_worker_init(worker):
     """Keep what the worker loaded at start out of the cyclic garbage collector's scans.
 
-    A full collection walked every object of Django and the portal, about
-    80 ms each time on the load benchmark's machine; frozen objects are never
-    scanned again. They are never freed either, which is right for code and
-    settings that live as long as the worker.
+    A full collection walked every object of Django and the portal: about
+    90 ms, once every few dozen requests, on the load benchmark's machine.
+    Frozen objects are never scanned again. They are never freed either,
+    which is right for code and settings that live as long as the worker.
     """
     import gc
 
