@@ -17,7 +17,6 @@ from helpers.text import content_words, words_of
 from municipalities.models import Municipality
 from statements.search import (
     best,
-    in_order,
     paper_matches,
     search_papers,
     search_statements,
@@ -115,17 +114,19 @@ def word_matches(wanted, version):
         for kind, words in wanted.items()
         for word in words
     }
-    cache = page_cache()
-    found = cache.get_many(list(keys.values())) if version is not None else {}
+    asked = {key: kind_and_word for kind_and_word, key in keys.items()}
+
+    def find(missing):
+        matches = {}
+        for key in missing:
+            kind, word = asked[key]
+            matches[key] = WORD_MATCHES[kind](word)
+        return matches
+
+    found = kept(list(asked), find, version)
     result = {kind: [] for kind in wanted}
-    missing = {}
-    for (kind, word), key in keys.items():
-        matches = found.get(key)
-        if matches is None:
-            matches = missing[key] = WORD_MATCHES[kind](word)
-        result[kind].append(matches)
-    if missing and version is not None:
-        cache.set_many(missing, settings.PAGE_CACHE_SECONDS)
+    for (kind, _word), key in keys.items():
+        result[kind].append(found[key])
     return result
 
 
@@ -134,21 +135,35 @@ def rows_in_order(queryset, pks, version):
 
     Results recur from search to search (the best statements on a topic),
     and reading them from the cache spares the query and its prefetches.
-    Without a version nothing is kept.
     """
-    if version is None:
-        return in_order(queryset, pks)
     model = queryset.model._meta.label_lower
     keys = {pk: f"search-row:{version}:{model}:{pk}" for pk in pks}
+    pk_of = {key: pk for pk, key in keys.items()}
+
+    def read(missing):
+        rows = queryset.filter(pk__in=[pk_of[key] for key in missing])
+        return {keys[row.pk]: row for row in rows}
+
+    rows = kept(list(pk_of), read, version)
+    return [rows[keys[pk]] for pk in pks if keys[pk] in rows]
+
+
+def kept(keys, make, version):
+    """{key: value} for these keys of the pages cache, each kept under the content version.
+
+    What the cache lacks is made by `make(missing keys)` (a dict; a key it
+    leaves out is missing from the answer too) and kept. Without a version
+    everything is made and nothing kept.
+    """
     cache = page_cache()
-    found = cache.get_many(list(keys.values()))
-    rows = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [pk for pk in pks if pk not in rows]
+    found = cache.get_many(keys) if version is not None and keys else {}
+    missing = [key for key in keys if key not in found]
     if missing:
-        read = {row.pk: row for row in in_order(queryset, missing)}
-        cache.set_many({keys[pk]: row for pk, row in read.items()}, settings.PAGE_CACHE_SECONDS)
-        rows.update(read)
-    return [rows[pk] for pk in pks if pk in rows]
+        made = make(missing)
+        if version is not None:
+            cache.set_many(made, settings.PAGE_CACHE_SECONDS)
+        found.update(made)
+    return found
 
 
 # Statements and papers among the results are written with their list
@@ -167,28 +182,31 @@ def write_results(groups, version):
     Without a version nothing is kept.
     """
     language = get_language()
-    rows = {
-        f"search-item:{version}:{language}:{group.key}:{row.pk}": (group.key, row)
-        for group in groups
-        if group.key in RESULT_ITEMS
-        for row in group.results
-    }
-    cache = page_cache()
-    found = cache.get_many(list(rows)) if version is not None and rows else {}
-    made = {}
-    for key, (kind, row) in rows.items():
-        template, name = RESULT_ITEMS[kind]
-        if not row.snippet:
-            # Without a snippet the item shows the summary instead.
-            row.html = render_to_string(template, {name: row, "snippet": row.snippet})
+    rows = {}
+    for group in groups:
+        if group.key not in RESULT_ITEMS:
             continue
-        shell = found.get(key)
-        if shell is None:
-            shell = made[key] = render_to_string(
-                template,
-                {name: row, "snippet": mark_safe(SNIPPET_MARK)},  # noqa: S308  # nosec B308 B703
-            )
+        template, name = RESULT_ITEMS[group.key]
+        for row in group.results:
+            if row.snippet:
+                rows[f"search-item:{version}:{language}:{group.key}:{row.pk}"] = (
+                    template,
+                    name,
+                    row,
+                )
+            else:
+                # Without a snippet the item shows the summary instead.
+                row.html = render_to_string(template, {name: row, "snippet": row.snippet})
+
+    def write(missing):
+        shells = {}
+        for key in missing:
+            template, name, row = rows[key]
+            snippet = mark_safe(SNIPPET_MARK)  # noqa: S308  # nosec B308 B703
+            shells[key] = render_to_string(template, {name: row, "snippet": snippet})
+        return shells
+
+    shells = kept(list(rows), write, version)
+    for key, (_template, _name, row) in rows.items():
         # The snippet is escaped text with <mark> tags (helpers.text.highlight).
-        row.html = mark_safe(shell.replace(SNIPPET_MARK, row.snippet, 1))  # noqa: S308  # nosec B308 B703
-    if made and version is not None:
-        cache.set_many(made, settings.PAGE_CACHE_SECONDS)
+        row.html = mark_safe(shells[key].replace(SNIPPET_MARK, row.snippet, 1))  # noqa: S308  # nosec B308 B703

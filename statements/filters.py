@@ -12,14 +12,19 @@ def term_choices():
     return [(str(term), _("term %(term)d") % {"term": term}) for term in terms]
 
 
-class StatementFilter(django_filters.FilterSet):
-    topic = django_filters.ModelChoiceFilter(
+def topic_filter(**lookup):
+    """The choice of a topic by its slug; `lookup` says how it filters (field_name or method)."""
+    return django_filters.ModelChoiceFilter(
         label=_("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
-        method="filter_topic",
         empty_label=_("all"),
+        **lookup,
     )
+
+
+class StatementFilter(django_filters.FilterSet):
+    topic = topic_filter(method="filter_topic")
     year = django_filters.ChoiceFilter(
         label=_("Year"),
         method="filter_year",
@@ -81,13 +86,7 @@ class PaperFilter(django_filters.FilterSet):
         field_name="originators",
         empty_label=_("all"),
     )
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"),
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        field_name="topics",
-        empty_label=_("all"),
-    )
+    topic = topic_filter(field_name="topics")
 
     class Meta:
         model = Paper
