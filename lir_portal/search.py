@@ -1,34 +1,103 @@
 """The site-wide search: statements, papers, topics, committees and municipalities.
 
-Each app finds its own kind of result; this module asks them all and groups
-the answers by kind, best matches first.
+Each app finds its own kind of result (KINDS); this module asks them all and
+groups the answers by kind, best matches first. A search reads the cache
+twice, each time in one round trip: what each word finds (word_matches) and
+the written list items of the results it shows (written_results). Both are
+kept under the content version, so a change of content is searched afresh.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Committee
-from helpers.text import content_words, words_of
+from helpers.text import content_words, highlight, mentions, words_of
 from municipalities.models import Municipality
-from statements.search import (
-    best,
-    paper_matches,
-    search_papers,
-    search_statements,
-    search_topics,
-    statement_matches,
-    topic_matches,
-)
+from statements.bodytext import body_plain_text
+from statements.models import Paper, Statement, Topic
+from statements.search import best, in_list_order, paper_matches, statement_matches, topic_matches
 
 from .models import page_cache
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_GROUP = 10
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of result: what a word finds of it, and how a result is written.
+
+    `find(word)` gives {pk: rank}, the higher rank first; `rows()` the
+    queryset a result is read from; the result is written with `template`,
+    where the row is `name`; its snippet is taken from `texts(row)`: the
+    first text, or all of them when the first has none of the words.
+    """
+
+    label: Promise
+    find: Callable
+    rows: Callable
+    template: str
+    name: str
+    texts: Callable = lambda row: ()
+    without_stopwords: bool = False
+
+
+def _in_list_order(queryset):
+    """{pk: rank} of the rows in the order of their model's lists (the pk decides ties)."""
+    ordering = [*queryset.model._meta.ordering, "pk"]
+    return in_list_order(queryset.order_by(*ordering).values_list("pk", flat=True))
+
+
+KINDS = {
+    "statements": Kind(
+        _("Statements"),
+        statement_matches,
+        lambda: Statement.objects.published().for_list(),
+        "statements/includes/statement_item.html",
+        "statement",
+        lambda statement: (statement.summary, body_plain_text(statement.body)),
+        without_stopwords=True,
+    ),
+    "papers": Kind(
+        _("Landtag papers"),
+        paper_matches,
+        lambda: Paper.objects.for_index(),
+        "statements/includes/paper_item.html",
+        "paper",
+        lambda paper: (paper.summary or paper.title,),
+        without_stopwords=True,
+    ),
+    "topics": Kind(
+        _("Topics"),
+        topic_matches,
+        lambda: Topic.objects.all(),
+        "search/topic_item.html",
+        "topic",
+        lambda topic: (topic.description,),
+    ),
+    # Names: every word typed, the rows in the order of their lists.
+    "committees": Kind(
+        _("Committees"),
+        lambda word: _in_list_order(Committee.objects.current().matching([word])),
+        lambda: Committee.objects.for_index(),
+        "search/committee_item.html",
+        "committee",
+    ),
+    "municipalities": Kind(
+        _("Municipalities"),
+        lambda word: _in_list_order(Municipality.objects.matching([word])),
+        lambda: Municipality.objects.with_district(),
+        "search/municipality_item.html",
+        "municipality",
+    ),
+}
 
 
 @dataclass
@@ -39,66 +108,39 @@ class Group:
     count: int = 0
 
 
+@dataclass(frozen=True)
+class Result:
+    pk: int
+    html: str
+
+
 def search(text, limit=RESULTS_PER_GROUP, version=None):
     """Results grouped by kind: [Group], each best first and at most `limit` long.
 
     Statements and papers are searched without stopwords ("der", "und"),
-    names with every word typed. What each word finds is kept in the cache
-    for the content `version` (see word_matches); without one nothing is kept.
+    names with every word typed. Each result is its list item (`html`) with
+    a snippet around the words. What each word finds and how each result is
+    written are kept in the cache for the content `version` (word_matches,
+    written_results); without one nothing is kept.
     """
-    groups = [
-        Group("statements", _("Statements")),
-        Group("papers", _("Landtag papers")),
-        Group("topics", _("Topics")),
-        Group("committees", _("Committees")),
-        Group("municipalities", _("Municipalities")),
-    ]
+    groups = [Group(key, kind.label) for key, kind in KINDS.items()]
     words = words_of(text)
     if not words:
         return groups
-    statements, papers, topics, committees, municipalities = groups
     content = content_words(words)
-    matches = word_matches(
-        {
-            "statements": content,
-            "papers": content,
-            "topics": words,
-            "committees": words,
-            "municipalities": words,
-        },
-        version,
-    )
-
-    def fetch(queryset, pks):
-        return rows_in_order(queryset, pks, version)
-
-    statements.count, statements.results = search_statements(
-        content, limit, matches["statements"], fetch
-    )
-    papers.count, papers.results = search_papers(content, limit, matches["papers"], fetch)
-    topics.count, topics.results = search_topics(words, limit, matches["topics"])
-    for group, queryset in (
-        (committees, Committee.objects.for_index()),
-        (municipalities, Municipality.objects.with_district()),
-    ):
-        count, pks = best(matches[group.key], limit=None)
-        group.count = count
-        group.results = list(queryset.filter(pk__in=pks)[:limit]) if count else []
+    wanted = {key: content if kind.without_stopwords else words for key, kind in KINDS.items()}
+    matches = word_matches(wanted, version)
+    shown = {}
+    for group in groups:
+        group.count, shown[group.key] = best(matches[group.key], limit)
+    written = written_results(shown, version)
+    for group in groups:
+        group.results = [
+            Result(pk, with_snippet(*written[group.key, pk], wanted[group.key]))
+            for pk in shown[group.key]
+            if (group.key, pk) in written
+        ]
     return groups
-
-
-# What one word finds, {pk: rank}, for each kind of result.
-WORD_MATCHES = {
-    "statements": statement_matches,
-    "papers": paper_matches,
-    "topics": topic_matches,
-    "committees": lambda word: dict.fromkeys(
-        Committee.objects.current().matching([word]).values_list("pk", flat=True), 0
-    ),
-    "municipalities": lambda word: dict.fromkeys(
-        Municipality.objects.matching([word]).values_list("pk", flat=True), 0
-    ),
-}
 
 
 def word_matches(wanted, version):
@@ -120,7 +162,7 @@ def word_matches(wanted, version):
         matches = {}
         for key in missing:
             kind, word = asked[key]
-            matches[key] = WORD_MATCHES[kind](word)
+            matches[key] = KINDS[kind].find(word)
         return matches
 
     found = kept(list(asked), find, version)
@@ -128,24 +170,6 @@ def word_matches(wanted, version):
     for (kind, _word), key in keys.items():
         result[kind].append(found[key])
     return result
-
-
-def rows_in_order(queryset, pks, version):
-    """The rows of `queryset` with these pks, in their order, each kept under the content version.
-
-    Results recur from search to search (the best statements on a topic),
-    and reading them from the cache spares the query and its prefetches.
-    """
-    model = queryset.model._meta.label_lower
-    keys = {pk: f"search-row:{version}:{model}:{pk}" for pk in pks}
-    pk_of = {key: pk for pk, key in keys.items()}
-
-    def read(missing):
-        rows = queryset.filter(pk__in=[pk_of[key] for key in missing])
-        return {keys[row.pk]: row for row in rows}
-
-    rows = kept(list(pk_of), read, version)
-    return [rows[keys[pk]] for pk in pks if keys[pk] in rows]
 
 
 def kept(keys, make, version):
@@ -166,47 +190,50 @@ def kept(keys, make, version):
     return found
 
 
-# Statements and papers among the results are written with their list
-# templates once per content version and language, with a mark where the
-# snippet goes; a search then only puts in its snippets.
-RESULT_ITEMS = {
-    "statements": ("statements/includes/statement_item.html", "statement"),
-    "papers": ("statements/includes/paper_item.html", "paper"),
-}
+# A result is written with its list template once per content version and
+# language, with a mark where the snippet goes; a search then only puts in
+# its snippet.
 SNIPPET_MARK = "<!--snippet-->"
 
 
-def write_results(groups, version):
-    """Set `html` on every statement and paper result: its list item, with its snippet.
+def written_results(shown, version):
+    """{(kind, pk): (list item with SNIPPET_MARK, texts for the snippet)} for shown = {kind: pks}.
 
-    Without a version nothing is kept.
+    A row that no longer exists is left out. Without a version nothing is kept.
     """
     language = get_language()
-    rows = {}
-    for group in groups:
-        if group.key not in RESULT_ITEMS:
-            continue
-        template, name = RESULT_ITEMS[group.key]
-        for row in group.results:
-            if row.snippet:
-                rows[f"search-item:{version}:{language}:{group.key}:{row.pk}"] = (
-                    template,
-                    name,
-                    row,
-                )
-            else:
-                # Without a snippet the item shows the summary instead.
-                row.html = render_to_string(template, {name: row, "snippet": row.snippet})
+    keys = {
+        f"search-result:{version}:{language}:{kind}:{pk}": (kind, pk)
+        for kind, pks in shown.items()
+        for pk in pks
+    }
+    key_of = {kind_and_pk: key for key, kind_and_pk in keys.items()}
 
     def write(missing):
-        shells = {}
+        wanted = {}
         for key in missing:
-            template, name, row = rows[key]
-            snippet = mark_safe(SNIPPET_MARK)  # noqa: S308  # nosec B308 B703
-            shells[key] = render_to_string(template, {name: row, "snippet": snippet})
-        return shells
+            kind, pk = keys[key]
+            wanted.setdefault(kind, []).append(pk)
+        written = {}
+        for kind, pks in wanted.items():
+            for row in KINDS[kind].rows().filter(pk__in=pks):
+                written[key_of[kind, row.pk]] = write_result(KINDS[kind], row)
+        return written
 
-    shells = kept(list(rows), write, version)
-    for key, (_template, _name, row) in rows.items():
-        # The snippet is escaped text with <mark> tags (helpers.text.highlight).
-        row.html = mark_safe(shells[key].replace(SNIPPET_MARK, row.snippet, 1))  # noqa: S308  # nosec B308 B703
+    found = kept(list(keys), write, version)
+    return {keys[key]: value for key, value in found.items()}
+
+
+def write_result(kind, row):
+    texts = tuple(text or "" for text in kind.texts(row))
+    # The mark is a comment, and taken out again before a page is sent.
+    snippet = mark_safe(SNIPPET_MARK) if any(texts) else ""  # noqa: S308  # nosec B308 B703
+    return render_to_string(kind.template, {kind.name: row, "snippet": snippet}), texts
+
+
+def with_snippet(item, texts, words):
+    """The written item with its snippet: escaped text with <mark> tags (helpers.text.highlight)."""
+    if any(texts):
+        text = texts[0] if mentions(texts[0], words) else "\n".join(texts)
+        item = item.replace(SNIPPET_MARK, highlight(text, words), 1)
+    return mark_safe(item)  # noqa: S308  # nosec B308 B703

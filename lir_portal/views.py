@@ -13,7 +13,7 @@ from statements.models import Paper, Topic
 from statements.references import find_reference
 
 from .forms import SearchForm
-from .search import search, write_results
+from .search import search
 
 
 @require_safe
@@ -52,7 +52,6 @@ def search_view(request):
         # The page cache tells which content version this page is rendered for.
         version = getattr(request, "content_version", None)
         groups = search(query, version=version)
-        write_results(groups, version)
     total = sum(group.count for group in groups)
     return render(
         request,

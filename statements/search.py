@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import F, Q, Value
 from django.db.models.functions import Length, Replace
 
-from helpers.text import Folded, fold, highlight, mentions, simple_stem, spellings
+from helpers.text import Folded, fold, simple_stem, spellings
 
 from .bodytext import body_plain_text
 from .models import Paper, Statement, Topic
@@ -132,35 +132,13 @@ def best(matches, limit):
     return len(common), order[:limit]
 
 
-def in_order(queryset, pks):
-    """The rows of `queryset` with these pks, in the order of `pks`."""
-    rows = {row.pk: row for row in queryset.filter(pk__in=pks)}
-    return [rows[pk] for pk in pks if pk in rows]
+def in_list_order(pks):
+    """{pk: rank} for pks in a list's order: the first ranks highest.
 
-
-def search_statements(words, limit, matches, fetch=in_order):
-    """(count, best published statements) for the words, each with a `snippet`.
-
-    `fetch(queryset, pks)` reads the rows (in_order, or one that keeps them).
+    Since every word's rows come in the same order, the summed ranks of the
+    rows all words found (best) keep that order.
     """
-    count, pks = best(matches, limit)
-    rows = fetch(Statement.objects.published().for_list(), pks)
-    for row in rows:
-        # The text of the body is made only when the summary has no match.
-        text = row.summary
-        if not mentions(text, words):
-            text = f"{row.summary}\n{body_plain_text(row.body)}"
-        row.snippet = highlight(text, words)
-    return count, rows
-
-
-def search_papers(words, limit, matches, fetch=in_order):
-    """(count, best Landtag papers) for the words, each with a `snippet`."""
-    count, pks = best(matches, limit)
-    rows = fetch(Paper.objects.for_index(), pks)
-    for row in rows:
-        row.snippet = highlight(row.summary or row.title, words)
-    return count, rows
+    return {pk: -position for position, pk in enumerate(pks)}
 
 
 TOPIC_FIELDS = [
@@ -169,26 +147,15 @@ TOPIC_FIELDS = [
 
 
 def topic_matches(word):
-    """{pk: 0} of the topics whose name or description, in any language, has the word.
+    """{pk: rank} of the topics whose name or description, in any language, has the word.
 
     The topics are a short list kept by the office, so they are read whole and
     matched here, in the spellings and stems the other searches accept.
     """
     forms = {fold(spelling) for spelling in spellings(word)} | {simple_stem(word)}
-    found = {}
+    found = []
     for topic in Topic.objects.only(*TOPIC_FIELDS):
         text = fold("\n".join(getattr(topic, name) or "" for name in TOPIC_FIELDS))
         if any(form in text for form in forms):
-            found[topic.pk] = 0
-    return found
-
-
-def search_topics(words, limit, matches):
-    """(count, topics in their order) that every word matched (`matches`: topic_matches)."""
-    common = set.intersection(*(set(found) for found in matches)) if matches else set()
-    if not common:
-        return 0, []
-    topics = list(Topic.objects.filter(pk__in=common)[:limit])
-    for topic in topics:
-        topic.snippet = highlight(topic.description, words)
-    return len(common), topics
+            found.append(topic.pk)
+    return in_list_order(found)
