@@ -6,13 +6,13 @@ search relies on spelling variants and the no-result page's suggestions
 (`close_matches`), which work on every database.
 """
 
-import difflib
 import functools
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Q, Value
 from django.db.models.lookups import GreaterThanOrEqual
+from rapidfuzz import fuzz, process
 
 from .text import Folded, fold
 
@@ -34,13 +34,24 @@ def typo_of(field, word):
     return Q(GreaterThanOrEqual(similarity, TYPO_THRESHOLD))
 
 
+# How alike two folded names must be, from 0 to 100 (fuzz.ratio: twice the
+# letters they share in order, in percent of both lengths; "kolm" ~ "koln" is 75).
+CLOSE_MATCH_CUTOFF = 60
+
+
 def close_matches(text, names, limit=5):
-    """The names most like `text`, best first (difflib on folded names; any database)."""
+    """The names most like `text`, best first, alike ones in alphabetical order (any database)."""
     by_folded = {}
-    for name in names:
+    for name in sorted(names):
         by_folded.setdefault(folded_name(name), name)
-    found = difflib.get_close_matches(fold(text), list(by_folded), n=limit, cutoff=0.6)
-    return [by_folded[key] for key in found]
+    found = process.extract(
+        fold(text),
+        list(by_folded),
+        scorer=fuzz.ratio,
+        limit=limit,
+        score_cutoff=CLOSE_MATCH_CUTOFF,
+    )
+    return [by_folded[key] for key, _score, _position in found]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -123,7 +123,9 @@ class MunicipalityQuerySet(models.QuerySet):
 
     def similar_to(self, text, limit=5):
         """The municipalities whose names are most like `text`, best first: for "did you mean"."""
-        names = close_matches(text, self.values_list("name", flat=True), limit)
+        names = close_matches(text, self.order_by().values_list("name", flat=True), limit)
+        if not names:
+            return []
         found = {municipality.name: municipality for municipality in self.filter(name__in=names)}
         return [found[name] for name in names if name in found]
 
