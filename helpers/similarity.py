@@ -41,9 +41,7 @@ CLOSE_MATCH_CUTOFF = 60
 
 def close_matches(text, names, limit=5):
     """The names most like `text`, best first, alike ones in alphabetical order (any database)."""
-    by_folded = {}
-    for name in sorted(names):
-        by_folded.setdefault(folded_name(name), name)
+    by_folded = folded_names(tuple(names))
     found = process.extract(
         fold(text),
         list(by_folded),
@@ -54,7 +52,11 @@ def close_matches(text, names, limit=5):
     return [by_folded[key] for key, _score, _position in found]
 
 
-@functools.lru_cache(maxsize=4096)
-def folded_name(name):
-    """fold(name), remembered: the same few hundred names are compared on every search."""
-    return fold(name)
+@functools.lru_cache(maxsize=16)
+def folded_names(names):
+    """{folded name: name} in alphabetical order, remembered: the same few
+    hundred names are compared on every search that finds nothing."""
+    by_folded = {}
+    for name in sorted(names):
+        by_folded.setdefault(fold(name), name)
+    return by_folded

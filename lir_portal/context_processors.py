@@ -1,5 +1,7 @@
 """Template context shared by every page."""
 
+from functools import lru_cache, partial
+
 from django.conf import settings
 from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language, get_language_info, override
@@ -56,7 +58,22 @@ def _in_language(request, path, code):
 
 
 def demo_installation(request):
-    """Whether the demo data set is loaded: every page then says it is a demo installation."""
+    """Whether the demo data set is loaded: every page then says it is a demo installation.
+
+    Examples are public content: loading or removing them raises the content
+    version. Where the page cache gave the request that version, the answer
+    is remembered for it in the process, which spares a round trip per page.
+    """
     from qualification.demo import demo_data_present
 
-    return {"demo_installation": demo_data_present}
+    version = getattr(request, "content_version", None)
+    if version is None:
+        return {"demo_installation": demo_data_present}
+    return {"demo_installation": partial(demo_data_present_in, version)}
+
+
+@lru_cache(maxsize=1)
+def demo_data_present_in(version):
+    from qualification.demo import demo_data_present
+
+    return demo_data_present()

@@ -7,6 +7,7 @@ the written list items of the results it shows (written_results). Both are
 kept under the content version, so a change of content is searched afresh.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -141,6 +142,20 @@ def search(text, limit=RESULTS_PER_GROUP, version=None):
             if (group.key, pk) in written
         ]
     return groups
+
+
+def similar_municipalities(text, version):
+    """The municipalities named most like `text`, for a search that found nothing.
+
+    Their names are read once per content version in each process.
+    """
+    names = None if version is None else municipality_names(version)
+    return Municipality.objects.similar_to(text, names=names)
+
+
+@functools.lru_cache(maxsize=1)
+def municipality_names(version):
+    return tuple(Municipality.objects.values_list("name", flat=True))
 
 
 def word_matches(wanted, version):

@@ -315,6 +315,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+# The parts of the page frame that change only with a release (the {% cache %}
+# tags of base.html): every process writes its own, in its memory.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "lir-portal-fragments",
+}
 # Worker processes per instance (gunicorn.conf.py); the deployment check warns
 # when several share no cache.
 WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 1)

@@ -13,7 +13,7 @@ from statements.models import Paper, Topic
 from statements.references import find_reference
 
 from .forms import SearchForm
-from .search import search
+from .search import search, similar_municipalities
 
 
 @require_safe
@@ -38,6 +38,8 @@ def search_view(request):
     """Search everything; a Landtag paper's reference ("Drs. 17/1356") opens that paper."""
     form = SearchForm(request.GET or None)
     groups, query, reference, reference_message = [], "", None, ""
+    # The page cache tells which content version this page is rendered for.
+    version = getattr(request, "content_version", None)
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"]
         reference = find_reference(query)
@@ -49,8 +51,6 @@ def search_view(request):
                 "We have no record of the Landtag paper %(reference)s. You can look it up in "
                 "the Landtag's document archive."
             ) % {"reference": reference}
-        # The page cache tells which content version this page is rendered for.
-        version = getattr(request, "content_version", None)
         groups = search(query, version=version)
     total = sum(group.count for group in groups)
     return render(
@@ -61,7 +61,7 @@ def search_view(request):
             "query": query,
             "groups": [group for group in groups if group.count],
             "total": total,
-            "suggestions": Municipality.objects.similar_to(query) if query and not total else [],
+            "suggestions": similar_municipalities(query, version) if query and not total else [],
             "reference": reference if reference_message else None,
             "reference_message": reference_message,
         },

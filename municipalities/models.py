@@ -121,9 +121,14 @@ class MunicipalityQuerySet(models.QuerySet):
             query &= spelling_of(["name", "district__name"], word) | typo_of("name", word)
         return self.filter(query)
 
-    def similar_to(self, text, limit=5):
-        """The municipalities whose names are most like `text`, best first: for "did you mean"."""
-        names = close_matches(text, self.order_by().values_list("name", flat=True), limit)
+    def similar_to(self, text, limit=5, names=None):
+        """The municipalities whose names are most like `text`, best first: for "did you mean".
+
+        `names` are those of the rows, where the caller has them already.
+        """
+        if names is None:
+            names = self.order_by().values_list("name", flat=True)
+        names = close_matches(text, names, limit)
         if not names:
             return []
         found = {municipality.name: municipality for municipality in self.filter(name__in=names)}

@@ -57,6 +57,22 @@ def test_every_page_says_it_is_a_demo_installation_while_examples_exist(client, 
     assert 'class="demo-notice"' not in client.get("/de/").content.decode()
 
 
+@pytest.mark.page_cache
+def test_the_notice_comes_and_goes_with_the_examples_where_pages_are_cached(client):
+    """There the answer is remembered per content version, which examples change."""
+
+    def notice(url):
+        return 'class="demo-notice"' in client.get(url).content.decode()
+
+    assert not notice("/de/ausschuesse/")
+    call_command("load_portal_data", demo=True, verbosity=0)
+    assert notice("/de/ausschuesse/")
+    assert notice("/de/stellungnahmen/suche/?q=Seminar")
+    call_command("load_portal_data", remove_demo=True, verbosity=0)
+    assert not notice("/de/ausschuesse/")
+    assert not notice("/de/stellungnahmen/suche/?q=Seminar")
+
+
 def test_no_demo_notice_on_the_real_installation(client):
     assert 'class="demo-notice"' not in client.get("/de/").content.decode()
 
