@@ -1,6 +1,8 @@
 """One search over everything: stemming on PostgreSQL, safe with any input."""
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from committees.models import Committee
 from committees.tests.factories import make_earlier_committee
@@ -164,6 +166,26 @@ def test_highlight_marks_the_right_words_after_letters_that_fold_to_two():
     # 'İ' folds to 'i' and a combining dot, which is no word character.
     snippet = highlight("İzmir ve Köln: Integrationsrat İstanbul", ["Integrationsräte", "köln"])
     assert snippet == "İzmir ve <mark>Köln</mark>: <mark>Integrationsrat</mark> İstanbul"
+
+
+SNIPPET_WORDS = ["Integrationsrat", "Straße", "İzmir", "Köln", "und", "groß", "Rat", "Räte"]
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(
+    pieces=st.lists(
+        st.sampled_from(SNIPPET_WORDS) | st.sampled_from([" ", ", ", "\n", " – ", "  ", "ß"]),
+        max_size=400,
+    ),
+    words=st.lists(st.sampled_from(["Integrationsräte", "Köln", "Straßen", "groß", "Istanbul"])),
+    length=st.sampled_from([1, 2, 6]),
+    window=st.sampled_from([5, 12, 40]),
+)
+def test_a_long_text_gives_the_snippet_its_whole_text_gives(pieces, words, length, window):
+    """Only the characters around the first match are split into words (window);
+    the snippet is the one the whole text gives, wherever the cut falls."""
+    text = "".join(pieces)
+    assert highlight(text, words, length, window) == highlight(text, words, length, window=None)
 
 
 def test_words_are_letters_and_digits_only():
