@@ -177,10 +177,11 @@ def highlight(text, words, length=30, window=SNIPPET_WINDOW):
     if window and len(text) > 2 * window:
         folded = fold(text)
         found = pattern.search(folded) if pattern else None
-        at = found.start() if found else 0
-        # Folding never shortens a text, so the match lies at or before `at`.
+        at, to = (found.start(), found.end()) if found else (0, 0)
+        # Folding never shortens a text: the match lies within `at` and `to`
+        # or before them, by up to the letters folding added.
         start = max(0, at - (len(folded) - len(text)) - window)
-        end = min(len(text), at + window)
+        end = min(len(text), to + window)
         snippet = _snippet(text[start:end], pattern, length, start > 0, end < len(text))
         if snippet is not None:
             return snippet

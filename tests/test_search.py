@@ -171,7 +171,7 @@ def test_highlight_marks_the_right_words_after_letters_that_fold_to_two():
 SNIPPET_WORDS = ["Integrationsrat", "Straße", "İzmir", "Köln", "und", "groß", "Rat", "Räte"]
 
 
-@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.settings(max_examples=1000, deadline=None)
 @hypothesis.given(
     pieces=st.lists(
         st.sampled_from(SNIPPET_WORDS) | st.sampled_from([" ", ", ", "\n", " – ", "  ", "ß"]),
@@ -180,6 +180,13 @@ SNIPPET_WORDS = ["Integrationsrat", "Straße", "İzmir", "Köln", "und", "groß"
     words=st.lists(st.sampled_from(["Integrationsräte", "Köln", "Straßen", "groß", "Istanbul"])),
     length=st.sampled_from([1, 2, 6]),
     window=st.sampled_from([5, 12, 40]),
+)
+# A match that the first cut split in two (folding made the text longer).
+@hypothesis.example(
+    pieces=["Straße", " ", "Integrationsrat", "Integrationsrat"],
+    words=["Integrationsräte"],
+    length=1,
+    window=12,
 )
 def test_a_long_text_gives_the_snippet_its_whole_text_gives(pieces, words, length, window):
     """Only the characters around the first match are split into words (window);
