@@ -12,7 +12,8 @@ together with the page (see ContentVersion).
 Who never gets a cached page: anyone who sends a session cookie or a message
 cookie (staff, and visitors in the middle of something), and requests to the
 admin. A page with a form is stored without its CSRF token, and each visitor
-gets their own token when the page is served.
+gets their own token when the page is served. The site search's answers are
+revalidated but never stored (not_stored).
 """
 
 import hashlib
@@ -49,6 +50,16 @@ def page_key(request):
     today = timezone.localdate().isoformat()
     raw = "\n".join((request.get_host(), request.get_full_path(), language, today))
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def not_stored(response):
+    """Keep `response` out of the page cache; it is still revalidated (ETag, 304).
+
+    For pages at addresses that almost never come again (a search's query):
+    storing each would push the pages others ask for out of the cache.
+    """
+    response.page_cache_stores = False
+    return response
 
 
 def entity_tag(version, key):
@@ -100,7 +111,8 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if not self.storable(request, response):
                 return response
-            self.store(key, version, response)
+            if getattr(response, "page_cache_stores", True):
+                self.store(key, version, response)
             response["X-Page-Cache"] = MISS
         response["ETag"] = etag
         patch_cache_control(response, no_cache=True)

@@ -13,6 +13,7 @@ from statements.models import Paper, Topic
 from statements.references import find_reference
 
 from .forms import SearchForm
+from .pagecache import not_stored
 from .search import search, similar_municipalities
 
 
@@ -53,7 +54,7 @@ def search_view(request):
             ) % {"reference": reference}
         groups = search(query, version=version)
     total = sum(group.count for group in groups)
-    return render(
+    response = render(
         request,
         "search.html",
         {
@@ -67,6 +68,8 @@ def search_view(request):
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
+    # Almost every query is a new address: its parts are kept (search), not the page.
+    return not_stored(response) if query else response
 
 
 @require_safe

@@ -298,6 +298,19 @@ def test_words_kept_in_the_cache_give_the_same_results(text):
 
 
 @pytest.mark.page_cache
+def test_a_search_is_not_stored_whole_but_revalidated(client):
+    first = client.get(URL, {"q": "Köln"})
+    again = client.get(URL, {"q": "Köln"})
+    assert first["X-Page-Cache"] == again["X-Page-Cache"] == "miss"
+    assert again.content == first.content
+    unchanged = client.get(URL, {"q": "Köln"}, headers={"If-None-Match": again["ETag"]})
+    assert unchanged.status_code == 304
+    # The search form without a query is a page like the others.
+    client.get(URL)
+    assert client.get(URL)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.page_cache
 def test_a_new_statement_is_found_at_once(client):
     def found():
         response = client.get(URL, {"q": "Sprachkurse Ehrenamt"})
