@@ -74,6 +74,22 @@ def test_the_site_search_suggests_names_when_it_finds_nothing(client):
     assert [m.name for m in response.context["suggestions"]][:1] == ["Wuppertal"]
 
 
+@pytest.mark.page_cache
+def test_the_suggested_names_follow_a_renamed_municipality(client):
+    """With the page cache the names are remembered, for one content version only."""
+
+    def suggested(text):
+        response = client.get("/de/stellungnahmen/suche/", {"q": text})
+        return [m.name for m in response.context["suggestions"]]
+
+    # "xy" matches no name, so nothing is found on any database.
+    assert suggested("Wuppertal xy")[:1] == ["Wuppertal"]
+    town = Municipality.objects.get(name="Wuppertal")
+    town.name = "Wupperberg"
+    town.save()
+    assert suggested("Wupperberg xy")[:1] == ["Wupperberg"]
+
+
 @pytest.mark.parametrize(("language", "separator"), [("de", "."), ("en", ","), ("tr", ".")])
 def test_large_numbers_are_grouped_in_the_readers_format(client, language, separator):
     town = Municipality.objects.filter(population__gte=10000).order_by("population").first()
