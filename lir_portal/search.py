@@ -166,43 +166,38 @@ def word_matches(wanted, version):
     searched since the last change. A change of content raises the version,
     so no entry outlives what it found.
     """
-    keys = {
-        (kind, word): f"search:{version}:{kind}:{word.casefold()}"
-        for kind, words in wanted.items()
-        for word in words
-    }
-    asked = {key: kind_and_word for kind_and_word, key in keys.items()}
-
-    def find(missing):
-        matches = {}
-        for key in missing:
-            kind, word = asked[key]
-            matches[key] = KINDS[kind].find(word)
-        return matches
-
-    found = kept(list(asked), find, version)
+    asked = [(kind, word) for kind, words in wanted.items() for word in words]
+    found = kept(
+        asked,
+        lambda kind, word: f"search:{version}:{kind}:{word.casefold()}",
+        lambda missing: {(kind, word): KINDS[kind].find(word) for kind, word in missing},
+        version,
+    )
     result = {kind: [] for kind in wanted}
-    for (kind, _word), key in keys.items():
-        result[kind].append(found[key])
+    for kind, word in asked:
+        result[kind].append(found[kind, word])
     return result
 
 
-def kept(keys, make, version):
-    """{key: value} for these keys of the pages cache, each kept under the content version.
+def kept(items, key, make, version):
+    """{item: value} for these items, each kept in the pages cache under `key(*item)`.
 
-    What the cache lacks is made by `make(missing keys)` (a dict; a key it
-    leaves out is missing from the answer too) and kept. Without a version
-    everything is made and nothing kept.
+    The keys carry the content version. What the cache lacks is made by
+    `make(missing items)` ({item: value}; an item it leaves out is missing
+    from the answer too) and kept; items with the same key share one entry.
+    Without a version everything is made and nothing kept.
     """
+    keys = {item: key(*item) for item in items}
+    names = list(dict.fromkeys(keys.values()))
     cache = page_cache()
-    found = cache.get_many(keys) if version is not None and keys else {}
-    missing = [key for key in keys if key not in found]
+    found = cache.get_many(names) if version is not None and names else {}
+    missing = {name: item for item, name in keys.items() if name not in found}
     if missing:
-        made = make(missing)
+        made = {keys[item]: value for item, value in make(list(missing.values())).items()}
         if version is not None:
             cache.set_many(made, settings.PAGE_CACHE_SECONDS)
         found.update(made)
-    return found
+    return {item: found[name] for item, name in keys.items() if name in found}
 
 
 # A result is written with its list template once per content version and
@@ -217,26 +212,23 @@ def written_results(shown, version):
     A row that no longer exists is left out. Without a version nothing is kept.
     """
     language = get_language()
-    keys = {
-        f"search-result:{version}:{language}:{kind}:{pk}": (kind, pk)
-        for kind, pks in shown.items()
-        for pk in pks
-    }
-    key_of = {kind_and_pk: key for key, kind_and_pk in keys.items()}
 
     def write(missing):
         wanted = {}
-        for key in missing:
-            kind, pk = keys[key]
+        for kind, pk in missing:
             wanted.setdefault(kind, []).append(pk)
-        written = {}
-        for kind, pks in wanted.items():
-            for row in KINDS[kind].rows().filter(pk__in=pks):
-                written[key_of[kind, row.pk]] = write_result(KINDS[kind], row)
-        return written
+        return {
+            (kind, row.pk): write_result(KINDS[kind], row)
+            for kind, pks in wanted.items()
+            for row in KINDS[kind].rows().filter(pk__in=pks)
+        }
 
-    found = kept(list(keys), write, version)
-    return {keys[key]: value for key, value in found.items()}
+    return kept(
+        [(kind, pk) for kind, pks in shown.items() for pk in pks],
+        lambda kind, pk: f"search-result:{version}:{language}:{kind}:{pk}",
+        write,
+        version,
+    )
 
 
 def write_result(kind, row):
