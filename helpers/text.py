@@ -161,7 +161,7 @@ def mentions(text, words):
 
 
 # Characters read on either side of a snippet's first match (see highlight).
-SNIPPET_WINDOW = 2000
+SNIPPET_WINDOW = 500
 
 
 def highlight(text, words, length=30, window=SNIPPET_WINDOW):
