@@ -4,7 +4,7 @@ from functools import lru_cache, partial
 
 from django.conf import settings
 from django.urls import NoReverseMatch, translate_url
-from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import get_language, get_language_info
 
 from helpers.urls import reverse_plain
 
@@ -19,6 +19,8 @@ def languages(request):
     """
     current = get_language()
     path = "/" + request.get_full_path().lstrip("/\\")
+    # The links are paths of this site (above): one absolute address serves for all.
+    site = request.build_absolute_uri("/")[:-1]
     links = []
     for code, _name in settings.LANGUAGES:
         url = _in_language(request, path, code)
@@ -31,7 +33,7 @@ def languages(request):
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": site + url,
                 "is_current": code == current,
             }
         )
@@ -48,13 +50,12 @@ def _in_language(request, path, code):
     if match is None or match.args or not match.url_name:
         return translate_url(path, code)
     _path, question, query = path.partition("?")
-    with override(code):
-        try:
-            # Only the arguments taken from the address: a pattern's own
-            # (path(..., {"slug": ...})) are part of the pattern.
-            return reverse_plain(match.view_name, **match.captured_kwargs) + question + query
-        except NoReverseMatch:
-            return translate_url(path, code)
+    try:
+        # Only the arguments taken from the address: a pattern's own
+        # (path(..., {"slug": ...})) are part of the pattern.
+        return reverse_plain(match.view_name, code, **match.captured_kwargs) + question + query
+    except NoReverseMatch:
+        return translate_url(path, code)
 
 
 def demo_installation(request):

@@ -28,6 +28,18 @@ def test_the_same_address_as_reverse(language, name, kwargs):
         assert reverse_plain(name, **kwargs).startswith(f"/{language}/")
 
 
+@pytest.mark.parametrize("language", ["de", "en", "tr", "ar"])
+@pytest.mark.parametrize("name, kwargs", CASES)
+def test_an_address_in_another_language_leaves_the_current_one(language, name, kwargs):
+    """The language switcher asks for each page in all four languages."""
+    with translation.override(language):
+        expected = reverse(name, kwargs=kwargs)
+    with translation.override("ar" if language == "de" else "de"):
+        current = translation.get_language()
+        assert reverse_plain(name, language, **kwargs) == expected
+        assert translation.get_language() == current
+
+
 def test_a_value_a_number_pattern_cannot_take_fails_as_in_reverse():
     reverse_plain("statements:paper", term=18, number=1)
     with pytest.raises(NoReverseMatch):
