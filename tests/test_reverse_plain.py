@@ -12,6 +12,8 @@ CASES = [
     ("committees:detail_term", {"slug": "koeln", "term": "2025-2030"}),
     ("statements:hearing", {"slug": "ais", "date": "2024-03-01"}),
     ("statements:detail", {"slug": "zzslugzz"}),
+    ("qualification:vhs_detail", {"slug": "vhs-koeln"}),
+    ("qualification:seminar_detail", {"pk": 250}),
     # Numbers (<int:…>), as a number or as text.
     ("statements:paper", {"term": 18, "number": 1234}),
     ("statements:paper", {"term": "17", "number": "5"}),

@@ -4,11 +4,13 @@ Dates, times, ranges and separators are written the same way on every page,
 and kept in order in right-to-left languages (see helpers/bidi.py).
 """
 
+from functools import lru_cache
+
 from django import template
 from django.utils.dateformat import format as format_date
-from django.utils.formats import get_format
+from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 register = template.Library()
 
@@ -30,6 +32,29 @@ def time_range(start, end):
         '<bdi dir="ltr" class="time-range">{}–{}</bdi>',
         start.strftime("%H:%M"),
         end.strftime("%H:%M"),
+    )
+
+
+@register.simple_tag
+def session_when(session):
+    """A session in a list of seminars: "Sa., 07.03.2026, 10:00–16:00", the day as <time>.
+
+    Lists show dozens of sessions and the same days again and again, so each
+    day and times are written once per language in each process.
+    """
+    return _session_when(session.date, session.start_time, session.end_time, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _session_when(day, start, end, _language):
+    return format_html(
+        '<time datetime="{}">{}{}{}</time>{}{}',
+        day.isoformat(),
+        date_format(day, "D"),
+        comma(),
+        date_format(day, "DATE_FORMAT"),
+        comma(),
+        time_range(start, end),
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helpers.collation import german
 from helpers.managers import SlugManager
+from helpers.urls import reverse_plain
 from municipalities.models import Municipality
 
 # --- Modules -----------------------------------------------------------------
@@ -146,7 +147,7 @@ class Volkshochschule(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("qualification:vhs_detail", kwargs={"slug": self.slug})
+        return reverse_plain("qualification:vhs_detail", slug=self.slug)
 
     def natural_key(self):
         return (self.slug,)

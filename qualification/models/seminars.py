@@ -13,12 +13,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helpers.collation import german
 from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
+from helpers.urls import reverse_plain
 from municipalities.models import distance_from
 
 from .catalogue import Module, Volkshochschule
@@ -207,7 +207,7 @@ class Seminar(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("qualification:seminar_detail", kwargs={"pk": self.pk})
+        return reverse_plain("qualification:seminar_detail", pk=self.pk)
 
     def natural_key(self):
         return self.vhs.natural_key() + (self.course_number,)

@@ -16,6 +16,21 @@ from .factories import make_seminar
 
 pytestmark = pytest.mark.django_db
 
+GERMAN_MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+
 
 def test_the_seminar_page_shows_dates_seats_contact_and_course_data(client):
     seminar = make_seminar(capacity=12, session_days=2)
@@ -53,6 +68,29 @@ def test_every_language_renders_the_finder_and_arabic_is_right_to_left(client):
         response = client.get(f"/{code}/qualifizierung/seminare/")
         assert response.status_code == 200
     assert 'dir="rtl"' in client.get("/ar/qualifizierung/").content.decode()
+
+
+def test_the_finder_writes_each_session_in_the_readers_language(client):
+    """Day, date and times in each language's own style, whichever language asked first."""
+    seminar = make_seminar(session_days=2)
+    first, second = seminar.sessions.order_by("date")
+    pages = {
+        code: client.get(f"/{code}/qualifizierung/seminare/").content.decode()
+        for code in ("ar", "de", "en")
+    }
+    year = first.date.year
+    expected = {
+        "de": f"{first.date.day}. {GERMAN_MONTHS[first.date.month - 1]} {year}</time>, <bdi",
+        "en": f"{year}</time>, <bdi",
+        "ar": f"{year}</time>، <bdi",
+    }
+    for code, content in pages.items():
+        sessions = re.findall(r'<span class="session">(.*?)</span>', content)
+        assert len(sessions) == 2, code
+        assert sessions[0].startswith(f'<time datetime="{first.date.isoformat()}">'), code
+        assert sessions[1].startswith(f'<time datetime="{second.date.isoformat()}">'), code
+        assert expected[code] in sessions[0], code
+        assert sessions[0].endswith('<bdi dir="ltr" class="time-range">10:00–16:00</bdi>'), code
 
 
 def test_sitemaps_list_the_public_pages(rf):
