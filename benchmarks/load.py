@@ -10,7 +10,8 @@ from the cache), p50 and p99 latency, the median of single requests right
 after an edit (cold: the content version is raised before each sample, so the
 page is rendered again), search with words that vary from request to request,
 and the resident memory of each worker at the end. It prints one Markdown
-table with each throughput as a ratio to the static file's.
+table with each throughput as a ratio to the static file's, served right
+before it (the speed of a shared machine drifts by a fifth within minutes).
 
 Needs wrk (Debian: `apt-get install wrk`).
 """
@@ -221,21 +222,28 @@ def main():
         css = re.search(r'href="(/static/[^"]+\.css)"', home).group(1)
         rows = []
         static_rate, p50, p99, total, errors = wrk(base + css)
-        rows.append(("static CSS file", static_rate, p50, p99, None, errors))
+        rows.append(("static CSS file", static_rate, static_rate, p50, p99, None, errors))
         for label, path in pages().items():
+            # The speed of a shared machine drifts within minutes: each page
+            # is compared with the static file served right before it.
+            static_rate, *_rest = wrk(base + css)
+            # Warm: the previous page's cold samples raised the content version,
+            # so the page is stored once before it is measured.
+            urllib.request.urlopen(base + path, timeout=30).read()
             rate, p50, p99, requests, errors = wrk(base + path)
             total += requests
             cold = cold_median(base + path, ContentVersion.bump)
-            rows.append((label, rate, p50, p99, cold, errors))
+            rows.append((label, rate, static_rate, p50, p99, cold, errors))
         words = sorted({word for topic in Topic.objects.all() for word in topic.name.split()})
         words += ["Integration", "Teilhabe", "Wahlrecht", "Bildung", "Sprache", "Köln", "Rat"]
         script = workdir / "search.lua"
         # Percent-encoded, as a browser sends them (gunicorn refuses raw UTF-8 in the URL).
         quoted_words = ", ".join(f'"{quote(word)}"' for word in words)
         script.write_text(SEARCH_SCRIPT % quoted_words, encoding="utf-8")
+        static_rate, *_rest = wrk(base + css)
         rate, p50, p99, requests, errors = wrk(base, script=str(script))
         total += requests
-        rows.append(("search, varying words", rate, p50, p99, None, errors))
+        rows.append(("search, varying words", rate, static_rate, p50, p99, None, errors))
         memory = worker_memory(server.pid)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -243,13 +251,16 @@ def main():
 
     print(f"\nScale {SCALE}, {workers} workers, wrk -t2 -c{CONNECTIONS} -d{DURATION}s, ", end="")
     print(f"database {database_url.split(':')[0]}, {total} requests in all.\n")
-    print("| page | requests/s | ratio to static | p50 ms | p99 ms | cold median ms | errors |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for label, rate, p50, p99, cold, errors in rows:
+    print(
+        "| page | requests/s | static file right before | ratio to static | p50 ms | p99 ms "
+        "| cold median ms | errors |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, rate, static_rate, p50, p99, cold, errors in rows:
         cold_text = f"{cold:.1f}" if cold is not None else ""
         print(
-            f"| {label} | {rate:,.0f} | {rate / static_rate:.2f} | {p50:.2f} | {p99:.2f} "
-            f"| {cold_text} | {errors} |"
+            f"| {label} | {rate:,.0f} | {static_rate:,.0f} | {rate / static_rate:.2f} "
+            f"| {p50:.2f} | {p99:.2f} | {cold_text} | {errors} |"
         )
     print(f"\nResident memory per worker at the end: {', '.join(f'{m} MB' for m in memory)}")
 
