@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from django import template
 from django.utils.dateformat import format as format_date
-from django.utils.formats import date_format, get_format
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
 
@@ -50,9 +50,9 @@ def _session_when(day, start, end, _language):
     return format_html(
         '<time datetime="{}">{}{}{}</time>{}{}',
         day.isoformat(),
-        date_format(day, "D"),
+        format_date(day, "D"),
         comma(),
-        date_format(day, "DATE_FORMAT"),
+        format_date(day, get_format("DATE_FORMAT")),
         comma(),
         time_range(start, end),
     )
