@@ -3,7 +3,8 @@
 Everything can be changed through the environment:
 BIND (default 127.0.0.1:$PORT), WEB_CONCURRENCY (worker processes, default the
 number of cores), GUNICORN_THREADS (threads per worker, default 2; 1 means sync workers),
-GUNICORN_TIMEOUT (seconds before a stuck worker is restarted, default 30).
+GUNICORN_TIMEOUT (seconds before a stuck worker is restarted, default 30),
+GUNICORN_MAX_REQUESTS (requests after which a worker is replaced, default 0: never).
 """
 
 import os
@@ -21,9 +22,13 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Restart workers now and then, so a slow leak never grows without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are not recycled by default (GUNICORN_MAX_REQUESTS=0). A recycled
+# threaded worker held the requests it had accepted while its successor booted
+# (1.3 s on this machine), and gunicorn's issue 3038 describes resets. Memory
+# stays flat without it: `make bench` reports each worker's resident size
+# after its whole run, and the README's "Measuring" section holds the figures.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 # The portal logs every request itself, with its id and masked addresses
 # (lir_portal.middleware.RequestLogMiddleware); gunicorn logs only its own events.
 accesslog = None

@@ -207,8 +207,9 @@ def main():
     base = f"http://127.0.0.1:{port}"
     workers = os.environ.get("WEB_CONCURRENCY") or str(os.cpu_count() or 2)
     server = subprocess.Popen(
-        # As `make serve` runs it, but workers are never recycled, so the
-        # memory at the end is what 10,000 and more requests left behind.
+        # As `make serve` runs it; workers are never recycled (whatever
+        # GUNICORN_MAX_REQUESTS says), so the memory at the end is what
+        # 10,000 and more requests left behind.
         [BIN / "gunicorn", "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
         + ["--workers", workers, "--max-requests", "0"],
         cwd=ROOT,

@@ -155,6 +155,12 @@ else:
     # portal's lists are short, so the rows come in one answer; this also lets
     # a transaction pooler (PgBouncer) sit in front of PostgreSQL.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    # A database that does not answer (restarting, unreachable) fails the
+    # request after this many seconds with the "briefly unavailable" page,
+    # instead of holding a worker thread until gunicorn's timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes checks every login first and refuses locked-out ones.

@@ -1,6 +1,9 @@
 """Pages of the portal as a whole: home, site search, robots.txt and the error pages."""
 
-from django.http import HttpResponseServerError
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -87,6 +90,17 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    """The 500 page; it avoids the database and most context, which may be what failed."""
+    """The 500 page; it avoids the database and most context, which may be what failed.
+
+    While the database cannot be reached (a restart, maintenance, a lock that
+    did not come free) the answer is 503 with Retry-After: the visitor reads
+    that it is brief, and browsers and crawlers that it is temporary.
+    """
+    unavailable = isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request": request}))
+    body = template.render({"request": request, "unavailable": unavailable})
+    if not unavailable:
+        return HttpResponseServerError(body)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    return response

@@ -113,6 +113,27 @@ def test_500_page_in_the_visitors_language(client, monkeypatch):
     assert 'dir="rtl"' in response.content.decode()
 
 
+def test_a_database_that_cannot_be_reached_answers_503_briefly_unavailable(client, monkeypatch):
+    from django.db import OperationalError
+
+    from committees import views
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError('connection to server at "127.0.0.1" failed: Connection refused')
+
+    monkeypatch.setattr(views, "group_by_letter", unreachable)
+    client.raise_request_exception = False
+    response = client.get("/de/ausschuesse/")
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    html = response.content.decode()
+    assert "Vorübergehend nicht erreichbar" in html and "Serverfehler" not in html
+    response = client.get("/ar/ausschuesse/")
+    assert response.status_code == 503
+    assert 'dir="rtl"' in response.content.decode()
+    assert "غير متاح مؤقتًا" in response.content.decode()
+
+
 def catalogues():
     base = Path(settings.BASE_DIR)
     return [

@@ -261,6 +261,7 @@ def test_a_postgresql_restart_while_serving_is_survived_without_restarting_gunic
         server.pg_ctl("restart", "-m", "fast")
         restart_took = time.monotonic() - restart_began
         time.sleep(5)
+        stopped = time.monotonic()
         stop_load.set()
         for thread in threads:
             thread.join(15)
@@ -270,15 +271,21 @@ def test_a_postgresql_restart_while_serving_is_survived_without_restarting_gunic
         server.stop()
 
     failed = [(start, end) for start, end, status in results if status != 200]
+    statuses = collections.Counter(status for _, _, status in results)
+    slowest = max(end - start for start, end, _ in results)
+    summary = f"statuses {dict(statuses)}, slowest request {slowest:.2f} s"
     before = [status for start, end, status in results if end < restart_began]
-    last_end = max(end for start, end, status in results)
-    last_second = [status for start, end, status in results if start > last_end - 1]
-    assert before and set(before) == {200}
+    last_second = [status for start, end, status in results if start > stopped - 1]
+    assert before and set(before) == {200}, summary
+    # While the database was away, visitors read "briefly unavailable" (503,
+    # Retry-After); no request failed otherwise or waited for the client's timeout.
+    assert set(statuses) <= {200, 503}, summary
     # Recovered on its own: the last second of load was served without errors.
-    assert last_second and set(last_second) == {200}
+    assert last_second and set(last_second) == {200}, summary
     window = (max(end for _, end in failed) - min(start for start, _ in failed)) if failed else 0
     closing_note(
         f"PostgreSQL restart while serving (gunicorn, 2 workers, 4 clients in a loop): "
-        f"{len(results)} requests, {len(failed)} failed (500/503) within {window:.2f} s; "
-        f"pg_ctl restart -m fast took {restart_took:.2f} s; gunicorn was not restarted"
+        f"{len(results)} requests, {len(failed)} answered 503 within {window:.2f} s, "
+        f"the slowest took {slowest:.2f} s; pg_ctl restart -m fast took {restart_took:.2f} s; "
+        f"gunicorn was not restarted"
     )
