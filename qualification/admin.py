@@ -99,7 +99,7 @@ class SeminarAdmin(AuditedAdmin, TranslationAdmin):
         "module",
         "vhs",
         "course_number",
-        "first_date",
+        "starts_on",
         "status",
         "capacity",
         "seats_taken_display",
@@ -123,17 +123,13 @@ class SeminarAdmin(AuditedAdmin, TranslationAdmin):
     ]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).with_dates().select_related("module", "vhs")
+        queryset = super().get_queryset(request).with_seats().select_related("module", "vhs")
         return limit_to_scope(queryset, request.user, "vhs_id")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "vhs":
             kwargs["queryset"] = limit_to_scope(Volkshochschule.objects.all(), request.user, "pk")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    @admin.display(description=_("first day"), ordering="starts_on")
-    def first_date(self, obj):
-        return obj.starts_on
 
     @admin.display(description=_("seats taken"), ordering="seats_taken")
     def seats_taken_display(self, obj):

@@ -168,7 +168,7 @@ def cancel(token):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == RegistrationStatus.CANCELLED:
             return registration, []
-        first = Seminar.objects.with_dates().get(pk=seminar.pk).starts_on
+        first = seminar.starts_on
         if first and first < timezone.localdate():
             raise RegistrationError(
                 _(
@@ -417,7 +417,7 @@ def purge_registrations(today=None, days=None, dry_run=False):
     today = today or timezone.localdate()
     days = settings.QUALIFICATION_RETENTION_DAYS if days is None else days
     cutoff = today - datetime.timedelta(days=days)
-    ended = Seminar.objects.with_dates().filter(ends_on__lt=cutoff).values("pk")
+    ended = Seminar.objects.filter(ends_on__lt=cutoff).values("pk")
     to_anonymise = Registration.objects.filter(seminar__in=ended, anonymised_at__isnull=True)
     expired_before = timezone.now() - datetime.timedelta(
         hours=settings.QUALIFICATION_CONFIRMATION_HOURS

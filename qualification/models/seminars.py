@@ -1,8 +1,12 @@
 """Seminars of the qualification series and their sessions.
 
 Seats are never stored: a seminar's free seats follow from its capacity and the
-participants of its confirmed registrations. The registration workflow (seats,
-waiting list, mails) lives in services.py.
+participants of its confirmed registrations. A seminar's first and last day
+are stored with it (starts_on, ends_on), so lists can filter and sort by them
+without reading the sessions; they follow the sessions on every save and
+delete of a session or seminar, and `refresh_dates` catches up after bulk
+writes. The registration workflow (seats, waiting list, mails) lives in
+services.py.
 """
 
 import datetime
@@ -11,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import F, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,9 +43,8 @@ ATTENDANCE_MODE = {
 
 
 class SeminarQuerySet(models.QuerySet):
-    def with_dates(self):
-        """First and last session date and the seats taken, as annotations."""
-        sessions = SeminarSession.objects.filter(seminar=OuterRef("pk")).order_by()
+    def with_seats(self):
+        """The seats taken, as an annotation (seats_taken)."""
         taken = (
             Registration.objects.filter(seminar=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
             .order_by()
@@ -49,18 +52,22 @@ class SeminarQuerySet(models.QuerySet):
             .annotate(total=Sum("participants"))
             .values("total")
         )
-        return self.annotate(
-            starts_on=Subquery(
-                sessions.values("seminar").annotate(first=Min("date")).values("first")
-            ),
-            ends_on=Subquery(sessions.values("seminar").annotate(last=Max("date")).values("last")),
-            seats_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0),
+        return self.annotate(seats_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
+
+    def refresh_dates(self):
+        """Store each seminar's first and last session date again (after bulk writes)."""
+        sessions = (
+            SeminarSession.objects.filter(seminar=OuterRef("pk")).order_by().values("seminar")
+        )
+        return self.update(
+            starts_on=Subquery(sessions.annotate(first=Min("date")).values("first")),
+            ends_on=Subquery(sessions.annotate(last=Max("date")).values("last")),
         )
 
     def for_listing(self):
         """Everything a list of seminars shows, in a fixed number of queries."""
         return (
-            self.with_dates()
+            self.with_seats()
             .select_related("module", "vhs__municipality__district")
             .prefetch_related(
                 Prefetch("sessions", queryset=SeminarSession.objects.order_by("date", "start_time"))
@@ -70,20 +77,18 @@ class SeminarQuerySet(models.QuerySet):
 
     def upcoming(self, today=None):
         """Seminars whose last session is today or later."""
-        today = today or timezone.localdate()
-        queryset = self if "ends_on" in self.query.annotations else self.with_dates()
-        return queryset.filter(ends_on__gte=today)
+        return self.filter(ends_on__gte=today or timezone.localdate())
 
     def public(self):
         """Seminars shown on public pages (all but those without any session)."""
-        return self.filter(Exists(SeminarSession.objects.filter(seminar=OuterRef("pk"))))
+        return self.filter(starts_on__isnull=False)
 
     def real(self):
         """Without the examples of the demo data (for sitemaps, calendars and feeds)."""
         return self.filter(is_example=False)
 
     def with_free_seats(self):
-        """Seminars one can still get a seat in (needs with_dates)."""
+        """Seminars one can still get a seat in (needs with_seats)."""
         return self.filter(seats_taken__lt=F("capacity")).exclude(
             status__in=[SeminarStatus.FULL, SeminarStatus.CANCELLED]
         )
@@ -162,6 +167,20 @@ class Seminar(models.Model):
         default=False,
         help_text=_("An example seminar for trying the portal out; marked as such everywhere."),
     )
+    starts_on = models.DateField(
+        _("first day"),
+        null=True,
+        editable=False,
+        db_index=True,
+        help_text=_("The date of the first session; kept from the sessions."),
+    )
+    ends_on = models.DateField(
+        _("last day"),
+        null=True,
+        editable=False,
+        db_index=True,
+        help_text=_("The date of the last session; kept from the sessions."),
+    )
     revision = models.PositiveIntegerField(
         _("revision"), default=0, editable=False, help_text=_("Counts changes, for calendars.")
     )
@@ -170,7 +189,7 @@ class Seminar(models.Model):
 
     objects = SeminarManager()
     # Who changed what and when, shown in the admin (django-simple-history).
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["starts_on", "ends_on"])
 
     class Meta:
         verbose_name = _("seminar")
@@ -204,10 +223,19 @@ class Seminar(models.Model):
     def save(self, *args, **kwargs):
         if self.pk:
             self.revision += 1
+            # What this object holds may be older than its sessions.
+            self.starts_on, self.ends_on = self.session_dates()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse_plain("qualification:seminar_detail", pk=self.pk)
+
+    def session_dates(self):
+        """(first, last) date of the stored sessions; (None, None) without any."""
+        dates = SeminarSession.objects.filter(seminar_id=self.pk).aggregate(
+            first=Min("date"), last=Max("date")
+        )
+        return dates["first"], dates["last"]
 
     def natural_key(self):
         return self.vhs.natural_key() + (self.course_number,)
@@ -229,24 +257,7 @@ class Seminar(models.Model):
                     }
                 )
 
-    # Dates and seats: from annotations when the queryset has them.
-
-    def _sessions(self):
-        return list(self.sessions.all())
-
-    @property
-    def first_date(self):
-        if hasattr(self, "starts_on"):
-            return self.starts_on
-        sessions = self._sessions()
-        return min((s.date for s in sessions), default=None)
-
-    @property
-    def last_date(self):
-        if hasattr(self, "ends_on"):
-            return self.ends_on
-        sessions = self._sessions()
-        return max((s.date for s in sessions), default=None)
+    # Seats: from the annotation when the queryset has it (with_seats).
 
     def confirmed_participants(self):
         total = self.registrations.filter(status=RegistrationStatus.CONFIRMED).aggregate(
@@ -266,7 +277,7 @@ class Seminar(models.Model):
     def registration_problem(self, today=None):
         """Why no one can register now, as a sentence; None while registration is open."""
         today = today or timezone.localdate()
-        first = self.first_date
+        first = self.starts_on
         if self.status == SeminarStatus.CANCELLED:
             return _("This seminar has been cancelled.")
         if self.status == SeminarStatus.PLANNED:
@@ -377,6 +388,13 @@ class SeminarSession(models.Model):
     def get_absolute_url(self):
         return self.seminar.get_absolute_url()
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        session = super().from_db(db, field_names, values)
+        # Which seminar it belonged to when read, for keep_seminar_dates.
+        session._loaded_seminar_id = session.__dict__.get("seminar_id")
+        return session
+
     def natural_key(self):
         return self.seminar.natural_key() + (
             self.date.isoformat(),
@@ -399,3 +417,19 @@ class SeminarSession(models.Model):
         return datetime.datetime.combine(
             self.date, self.end_time, tzinfo=timezone.get_default_timezone()
         )
+
+
+def keep_seminar_dates(sender, instance, **kwargs):
+    """After a session is saved or deleted: store its seminar's first and last day again.
+
+    Connected to post_save and post_delete of SeminarSession (apps.py); also
+    when fixtures are loaded. A seminar this session holds in memory gets the
+    new dates as well, and so does the seminar a session was moved away from.
+    """
+    seminar_ids = {instance.seminar_id, getattr(instance, "_loaded_seminar_id", None)} - {None}
+    for seminar_id in seminar_ids:
+        first, last = Seminar(pk=seminar_id).session_dates()
+        Seminar.objects.filter(pk=seminar_id).update(starts_on=first, ends_on=last)
+        if seminar_id == instance.seminar_id and SeminarSession.seminar.is_cached(instance):
+            instance.seminar.starts_on, instance.seminar.ends_on = first, last
+    instance._loaded_seminar_id = instance.seminar_id

@@ -1,5 +1,6 @@
 """The seminar finder: distance ordering, filters, and a fixed number of queries."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -225,3 +226,102 @@ def test_a_long_list_comes_in_pages_and_keeps_the_sorting(client, towns):
     beyond = client.get(URL, {"near": towns[0].slug, "page": 9})
     assert beyond.status_code == 404
     assert "Zur ersten Seite" in beyond.content.decode()
+
+
+def change_form_data(client, seminar, sessions):
+    """The seminar's admin change form as it is shown, its sessions replaced.
+
+    `sessions` lists (session or None, date, delete): an existing session
+    moved to `date` (or deleted), or a new one on `date`.
+    """
+    form = client.get(f"/admin/qualification/seminar/{seminar.pk}/change/").context["adminform"]
+    data = {
+        key: value
+        for key, value in form.form.initial.items()
+        if value is not None and not isinstance(value, list | dict)
+    }
+    initial = [session for session, _date, _delete in sessions if session]
+    data.update(
+        {
+            "module": seminar.module_id,
+            "vhs": seminar.vhs_id,
+            "registration_deadline": seminar.registration_deadline.isoformat(),
+            "sessions-TOTAL_FORMS": str(len(sessions)),
+            "sessions-INITIAL_FORMS": str(len(initial)),
+            "sessions-MIN_NUM_FORMS": "0",
+            "sessions-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for number, (session, date, delete) in enumerate(sessions):
+        prefix = f"sessions-{number}-"
+        data.update(
+            {
+                prefix + "id": session.pk if session else "",
+                prefix + "seminar": seminar.pk,
+                prefix + "date": date.isoformat(),
+                prefix + "start_time": "10:00",
+                prefix + "end_time": "16:00",
+            }
+        )
+        if delete:
+            data[prefix + "DELETE"] = "on"
+    return data
+
+
+def test_sessions_changed_in_the_admin_move_the_seminar_in_the_finder(admin_client, client):
+    early, late = make_seminar(start_in=10), make_seminar(start_in=20)
+    assert listed(client) == [early.pk, late.pk]
+
+    session = early.sessions.get()
+    data = change_form_data(admin_client, early, [(session, days(40), False)])
+    response = admin_client.post(f"/admin/qualification/seminar/{early.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert listed(client) == [late.pk, early.pk]
+    assert listed(client, date_to=days(30).isoformat()) == [late.pk]
+
+    # Its only session replaced by one that is over: no longer upcoming.
+    data = change_form_data(
+        admin_client, early, [(session, days(40), True), (None, days(-3), False)]
+    )
+    response = admin_client.post(f"/admin/qualification/seminar/{early.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert listed(client) == [late.pk]
+    assert early.pk in listed(client, date_from=days(-5).isoformat())
+
+
+def test_a_seminars_first_and_last_day_follow_its_sessions_however_they_change():
+    from qualification.models import Seminar, SeminarSession
+
+    def stored(seminar):
+        return Seminar.objects.values_list("starts_on", "ends_on").get(pk=seminar.pk)
+
+    seminar = make_seminar(start_in=10, session_days=3)
+    assert stored(seminar) == (days(10), days(24))
+    first, second, third = seminar.sessions.order_by("date")
+    first.delete()
+    assert stored(seminar) == (days(17), days(24))
+
+    # A session moved to another seminar leaves the first one's dates behind.
+    other = make_seminar(start_in=60)
+    third.seminar = other
+    third.save()
+    assert stored(seminar) == (days(17), days(17))
+    assert stored(other) == (days(24), days(60))
+
+    # A copy read before a session was added does not write its old dates back.
+    stale = Seminar.objects.get(pk=seminar.pk)
+    SeminarSession.objects.create(
+        seminar=seminar, date=days(5), start_time=datetime.time(9), end_time=datetime.time(12)
+    )
+    stale.note = "Raum geändert"
+    stale.save()
+    assert stored(seminar) == (days(5), days(17))
+
+    # Bulk writes pass no signals; refresh_dates catches up.
+    SeminarSession.objects.filter(seminar=seminar).update(date=days(90))
+    Seminar.objects.filter(pk=seminar.pk).refresh_dates()
+    assert stored(seminar) == (days(90), days(90))
+
+    second.seminar.sessions.all().delete()
+    assert stored(seminar) == (None, None)
+    assert seminar not in Seminar.objects.public()

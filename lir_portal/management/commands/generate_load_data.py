@@ -248,6 +248,7 @@ class Command(BaseCommand):
                 for offset in range(rng.randrange(1, 3))
             ]
         SeminarSession.objects.bulk_create(sessions)
+        Seminar.objects.filter(pk__in=[seminar.pk for seminar in seminars]).refresh_dates()
         return seminars
 
     def registrations(self, rng, seminars):
