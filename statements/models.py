@@ -312,7 +312,8 @@ class StatementQuerySet(models.QuerySet):
 
         The topics and papers come as `topic_list` and `paper_list`.
         """
-        papers = Paper.objects.shown().order_by("term", "number")
+        # Lists show a paper's reference and link to it: term and number.
+        papers = Paper.objects.only("term", "number").order_by("term", "number")
         return (
             self.with_sort_date()
             .defer(*SEARCH_INDEX_FIELDS)

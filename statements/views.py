@@ -19,7 +19,8 @@ PAPERS_PAGE_SIZE = 30
 
 @require_safe
 def statement_index(request):
-    statements = Statement.objects.published().for_list()
+    # The list shows each statement's summary, never its text.
+    statements = Statement.objects.published().for_list().defer("body")
     context = list_page(request, StatementFilter, statements, settings.STATEMENTS_PAGE_SIZE)
     return render(request, "statements/statement_index.html", context, status=context["status"])
 
