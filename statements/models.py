@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from helpers.choices import choice_label
 from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.managers import SlugManager
 from helpers.timestamps import Timestamped
@@ -206,6 +207,9 @@ class Paper(Timestamped):
 
     def get_absolute_url(self):
         return reverse_plain("statements:paper", term=self.term, number=self.number)
+
+    def get_kind_display(self):
+        return choice_label(PaperKind, self.kind)
 
     @cached_property
     def originator_list(self):

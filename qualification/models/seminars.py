@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from helpers.choices import choice_label
 from helpers.collation import german
 from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.urls import reverse_plain
@@ -229,6 +230,9 @@ class Seminar(models.Model):
 
     def get_absolute_url(self):
         return reverse_plain("qualification:seminar_detail", pk=self.pk)
+
+    def get_format_display(self):
+        return choice_label(SeminarFormat, self.format)
 
     def session_dates(self):
         """(first, last) date of the stored sessions; (None, None) without any."""

@@ -4,10 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.test import override_settings
 from django.utils import translation
 
-from statements.models import Attachment, Paper, Statement
+from statements.models import Attachment, Paper, PaperKind, Statement
 
 from .factories import make_paper, make_statement
 
@@ -144,3 +145,15 @@ def test_loading_the_portal_data_again_duplicates_nothing():
     assert statement.papers.count() == 1 and statement.topics.count() == 2
     # Loaded rows are indexed for the search, too.
     assert "migrantenselbstorganisationen" in statement.search_text
+
+
+@pytest.mark.parametrize("language", ["de", "en", "tr", "ar"])
+def test_a_papers_kind_reads_as_djangos_own_label_in_every_language(language):
+    paper = Paper.objects.get(term=17, number=1356)
+    with translation.override(language):
+        for kind in [*PaperKind.values, "not-a-kind"]:
+            paper.kind = kind
+            # Django's generated method, which Paper overrides with a faster one.
+            django_label = Model._get_FIELD_display(paper, Paper._meta.get_field("kind"))
+            assert paper.get_kind_display() == django_label
+            assert isinstance(paper.get_kind_display(), str)
