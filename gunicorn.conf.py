@@ -22,11 +22,13 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Workers are not recycled by default (GUNICORN_MAX_REQUESTS=0). A recycled
-# threaded worker held the requests it had accepted while its successor booted
-# (1.3 s on this machine), and gunicorn's issue 3038 describes resets. Memory
-# stays flat without it: `make bench` reports each worker's resident size
-# after its whole run, and the README's "Measuring" section holds the figures.
+# Workers are not replaced after a number of requests by default
+# (GUNICORN_MAX_REQUESTS=0). In the PostgreSQL restart test, replacing them
+# every 150 requests made the slowest requests take 1.3-1.4 s instead of
+# 0.4-0.5 s (a threaded worker on its way out held the requests it had
+# accepted), and gunicorn's issue 3038 describes connections reset then.
+# Memory stays flat without it: `make bench` reports each worker's resident
+# size after its whole run, and the README's "Measuring" section holds it.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 # The portal logs every request itself, with its id and masked addresses
