@@ -97,14 +97,19 @@ def test_404_page_in_the_visitors_language(client, language):
     assert titles[language] in html
 
 
-def test_500_page_in_the_visitors_language(client, monkeypatch):
+def break_the_committee_index(client, monkeypatch, error):
+    """The committee index fails with `error`; the client gets the error page."""
     from committees import views
 
     def broken(*args, **kwargs):
-        raise RuntimeError("simulated failure")
+        raise error
 
     monkeypatch.setattr(views, "group_by_letter", broken)
     client.raise_request_exception = False
+
+
+def test_500_page_in_the_visitors_language(client, monkeypatch):
+    break_the_committee_index(client, monkeypatch, RuntimeError("simulated failure"))
     response = client.get("/tr/ausschuesse/")
     assert response.status_code == 500
     html = response.content.decode()
@@ -116,13 +121,8 @@ def test_500_page_in_the_visitors_language(client, monkeypatch):
 def test_a_database_that_cannot_be_reached_answers_503_briefly_unavailable(client, monkeypatch):
     from django.db import OperationalError
 
-    from committees import views
-
-    def unreachable(*args, **kwargs):
-        raise OperationalError('connection to server at "127.0.0.1" failed: Connection refused')
-
-    monkeypatch.setattr(views, "group_by_letter", unreachable)
-    client.raise_request_exception = False
+    refused = OperationalError('connection to server at "127.0.0.1" failed: Connection refused')
+    break_the_committee_index(client, monkeypatch, refused)
     response = client.get("/de/ausschuesse/")
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0

@@ -225,7 +225,7 @@ class Seminar(models.Model):
         if self.pk:
             self.revision += 1
             # What this object holds may be older than its sessions.
-            self.starts_on, self.ends_on = self.session_dates()
+            self.starts_on, self.ends_on = session_dates(self.pk)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -233,13 +233,6 @@ class Seminar(models.Model):
 
     def get_format_display(self):
         return choice_label(SeminarFormat, self.format)
-
-    def session_dates(self):
-        """(first, last) date of the stored sessions; (None, None) without any."""
-        dates = SeminarSession.objects.filter(seminar_id=self.pk).aggregate(
-            first=Min("date"), last=Max("date")
-        )
-        return dates["first"], dates["last"]
 
     def natural_key(self):
         return self.vhs.natural_key() + (self.course_number,)
@@ -423,6 +416,14 @@ class SeminarSession(models.Model):
         )
 
 
+def session_dates(seminar_id):
+    """(first, last) date of a seminar's stored sessions; (None, None) without any."""
+    dates = SeminarSession.objects.filter(seminar_id=seminar_id).aggregate(
+        first=Min("date"), last=Max("date")
+    )
+    return dates["first"], dates["last"]
+
+
 def keep_seminar_dates(sender, instance, **kwargs):
     """After a session is saved or deleted: store its seminar's first and last day again.
 
@@ -432,7 +433,7 @@ def keep_seminar_dates(sender, instance, **kwargs):
     """
     seminar_ids = {instance.seminar_id, getattr(instance, "_loaded_seminar_id", None)} - {None}
     for seminar_id in seminar_ids:
-        first, last = Seminar(pk=seminar_id).session_dates()
+        first, last = session_dates(seminar_id)
         Seminar.objects.filter(pk=seminar_id).update(starts_on=first, ends_on=last)
         if seminar_id == instance.seminar_id and SeminarSession.seminar.is_cached(instance):
             instance.seminar.starts_on, instance.seminar.ends_on = first, last
