@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from helpers.text import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, words_of
+from helpers.widgets import ChoiceFilter, ModelChoiceFilter
 from municipalities.models import District, Municipality, RegierungsBezirk
 
 from .models import Committee
@@ -17,20 +18,20 @@ class CommitteeFilter(django_filters.FilterSet):
         max_length=MAX_QUERY_LENGTH,
         help_text=_("Town, Kreis, or a current or former name of the committee"),
     )
-    regierungsbezirk = django_filters.ChoiceFilter(
+    regierungsbezirk = ChoiceFilter(
         field_name="municipality__regierungsbezirk",
         label=_("Regierungsbezirk"),
         choices=RegierungsBezirk.choices,
         empty_label=_("all"),
     )
-    district = django_filters.ModelChoiceFilter(
+    district = ModelChoiceFilter(
         field_name="municipality__district",
         label=_("Kreis or district-free city"),
         queryset=District.objects.all(),
         to_field_name="key",
         empty_label=_("all"),
     )
-    member = django_filters.ChoiceFilter(
+    member = ChoiceFilter(
         label=_("Membership in the Landesintegrationsrat"),
         method="filter_member",
         choices=[("yes", _("members")), ("no", _("not members"))],
@@ -54,16 +55,16 @@ class MunicipalityFilter(django_filters.FilterSet):
         method="search",
         max_length=MAX_QUERY_LENGTH,
     )
-    regierungsbezirk = django_filters.ChoiceFilter(
+    regierungsbezirk = ChoiceFilter(
         label=_("Regierungsbezirk"), choices=RegierungsBezirk.choices, empty_label=_("all")
     )
-    district = django_filters.ModelChoiceFilter(
+    district = ModelChoiceFilter(
         label=_("Kreis or district-free city"),
         queryset=District.objects.all(),
         to_field_name="key",
         empty_label=_("all"),
     )
-    committee = django_filters.ChoiceFilter(
+    committee = ChoiceFilter(
         label=_("Committee"),
         method="filter_committee",
         choices=[("yes", _("with a committee")), ("no", _("without a committee"))],

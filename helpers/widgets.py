@@ -59,7 +59,23 @@ class NamedChoiceFilterField(NamedChoices, django_filters.fields.ModelChoiceFiel
     pass
 
 
-class NamedChoiceFilter(django_filters.ModelChoiceFilter):
+class ChoiceFilter(django_filters.ChoiceFilter):
+    """django-filter's ChoiceFilter, its options written by LongSelect."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", LongSelect)
+        super().__init__(*args, **kwargs)
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """django-filter's ModelChoiceFilter, its options written by LongSelect."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", LongSelect)
+        super().__init__(*args, **kwargs)
+
+
+class NamedChoiceFilter(ModelChoiceFilter):
     """ModelChoiceFilter for a long list of named things."""
 
     field_class = NamedChoiceFilterField

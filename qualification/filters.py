@@ -9,7 +9,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helpers.widgets import NamedChoiceFilter
+from helpers.widgets import ChoiceFilter, ModelChoiceFilter, NamedChoiceFilter
 from municipalities.models import Municipality, RegierungsBezirk
 
 from .models import Module, Seminar, SeminarFormat, Volkshochschule
@@ -54,13 +54,13 @@ class SeminarFilter(django_filters.FilterSet):
         empty_label=_("– no sorting by distance –"),
         help_text=_("Sorts the seminars by distance from your municipality."),
     )
-    module = django_filters.ModelChoiceFilter(
+    module = ModelChoiceFilter(
         label=_("Module"),
         queryset=Module.objects.all(),
         to_field_name="slug",
         empty_label=_("all"),
     )
-    regierungsbezirk = django_filters.ChoiceFilter(
+    regierungsbezirk = ChoiceFilter(
         field_name="vhs__municipality__regierungsbezirk",
         label=_("Regierungsbezirk"),
         choices=RegierungsBezirk.choices,
@@ -74,9 +74,7 @@ class SeminarFilter(django_filters.FilterSet):
     )
     date_from = FlexibleDateFilter(label=_("From"), method="filter_from", widget=DateInput())
     date_to = FlexibleDateFilter(label=_("Until"), method="filter_to", widget=DateInput())
-    format = django_filters.ChoiceFilter(
-        label=_("Format"), choices=SeminarFormat.choices, empty_label=_("all")
-    )
+    format = ChoiceFilter(label=_("Format"), choices=SeminarFormat.choices, empty_label=_("all"))
     free_seats = django_filters.BooleanFilter(
         label=_("Only with free seats"),
         method="filter_free_seats",

@@ -4,6 +4,8 @@ import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from helpers.widgets import ChoiceFilter, ModelChoiceFilter
+
 from .models import Originator, Paper, PaperKind, Statement, Topic
 
 
@@ -14,7 +16,7 @@ def term_choices():
 
 def topic_filter(**lookup):
     """The choice of a topic by its slug; `lookup` says how it filters (field_name or method)."""
-    return django_filters.ModelChoiceFilter(
+    return ModelChoiceFilter(
         label=_("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -25,19 +27,19 @@ def topic_filter(**lookup):
 
 class StatementFilter(django_filters.FilterSet):
     topic = topic_filter(method="filter_topic")
-    year = django_filters.ChoiceFilter(
+    year = ChoiceFilter(
         label=_("Year"),
         method="filter_year",
         empty_label=_("all"),
         help_text=_("Of the statement, or of its hearing if the statement is undated."),
     )
-    kind = django_filters.ChoiceFilter(
+    kind = ChoiceFilter(
         label=_("Kind of paper"),
         choices=PaperKind.choices,
         method="filter_kind",
         empty_label=_("all"),
     )
-    term = django_filters.ChoiceFilter(
+    term = ChoiceFilter(
         label=_("Landtag term"),
         method="filter_term",
         empty_label=_("all"),
@@ -75,11 +77,9 @@ class StatementFilter(django_filters.FilterSet):
 
 
 class PaperFilter(django_filters.FilterSet):
-    term = django_filters.ChoiceFilter(label=_("Landtag term"), empty_label=_("all"))
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind of paper"), choices=PaperKind.choices, empty_label=_("all")
-    )
-    originator = django_filters.ModelChoiceFilter(
+    term = ChoiceFilter(label=_("Landtag term"), empty_label=_("all"))
+    kind = ChoiceFilter(label=_("Kind of paper"), choices=PaperKind.choices, empty_label=_("all"))
+    originator = ModelChoiceFilter(
         label=_("Originator"),
         queryset=Originator.objects.all(),
         to_field_name="slug",

@@ -66,3 +66,41 @@ def test_values_and_names_are_escaped():
     html = widget.render("x", None, attrs={"id": "id_x"})
     assert '<option value="a&quot;b">&lt;Ort &amp; Co&gt;</option>' in html
     assert '<select name="x" id="id_x">' in html
+
+
+def filter_sets():
+    from committees.filters import CommitteeFilter, MunicipalityFilter
+    from qualification.filters import SeminarFilter
+    from statements.filters import PaperFilter, StatementFilter
+
+    return [CommitteeFilter, MunicipalityFilter, SeminarFilter, PaperFilter, StatementFilter]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["de", "ar"])
+@pytest.mark.parametrize("index", range(5))
+def test_every_filter_select_is_written_as_djangos_select_would(index, language):
+    """Each select of the list filters, empty and with a choice made, as Django writes it."""
+    from django.utils import translation
+
+    filter_class = filter_sets()[index]
+    with translation.override(language):
+        selects = [
+            name
+            for name, field in filter_class().form.fields.items()
+            if isinstance(field.widget, forms.Select)
+        ]
+        assert selects
+        for name in selects:
+            field = filter_class().form.fields[name]
+            values = [str(value) for value, _label in field.choices if str(value)]
+            for data in ({}, {name: values[-1]} if values else {}, {name: "no-such-value"}):
+                form = filter_class(data).form
+                bound = form[name]
+                assert isinstance(bound.field.widget, LongSelect), name
+                django_select = forms.Select(choices=bound.field.choices)
+                ours = Select(str(bound))
+                theirs = Select(bound.as_widget(widget=django_select))
+                assert ours.select == theirs.select, name
+                assert ours.options == theirs.options, name
+                assert len(ours.options) == len(values) + 1
