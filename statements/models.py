@@ -10,12 +10,12 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from helpers.choices import choice_label
+from helpers.dates import local_date
 from helpers.history import TranslatedHistoricalRecords as HistoricalRecords
 from helpers.managers import SlugManager
 from helpers.timestamps import Timestamped
@@ -289,7 +289,7 @@ class Hearing(Timestamped):
     def __str__(self):
         return _("Hearing of the %(committee)s on %(date)s") % {
             "committee": self.committee,
-            "date": date_format(self.date),
+            "date": local_date(self.date),
         }
 
     def get_absolute_url(self):

@@ -12,6 +12,8 @@ from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
 
+from helpers.dates import local_date
+
 register = template.Library()
 
 
@@ -23,6 +25,12 @@ def ltr(value):
     "2030–2025".
     """
     return format_html('<span dir="ltr">{}</span>', value)
+
+
+@register.simple_tag
+def day(value):
+    """A date as <time>, "07.03.2026" in German, with its ISO date for machines."""
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), local_date(value))
 
 
 @register.simple_tag
