@@ -29,7 +29,7 @@ def ltr(value):
 
 @register.simple_tag
 def day(value):
-    """A date as <time>, "07.03.2026" in German, with its ISO date for machines."""
+    """A date as <time>: "7. März 2026" in German, with the ISO date for machines."""
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), local_date(value))
 
 
