@@ -59,20 +59,20 @@ class NamedChoiceFilterField(NamedChoices, django_filters.fields.ModelChoiceFiel
     pass
 
 
-class ChoiceFilter(django_filters.ChoiceFilter):
-    """django-filter's ChoiceFilter, its options written by LongSelect."""
+class LongSelectFilter:
+    """For a django-filter choice filter: options written by LongSelect unless a widget is given."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", LongSelect)
         super().__init__(*args, **kwargs)
 
 
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """django-filter's ModelChoiceFilter, its options written by LongSelect."""
+class ChoiceFilter(LongSelectFilter, django_filters.ChoiceFilter):
+    pass
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", LongSelect)
-        super().__init__(*args, **kwargs)
+
+class ModelChoiceFilter(LongSelectFilter, django_filters.ModelChoiceFilter):
+    pass
 
 
 class NamedChoiceFilter(ModelChoiceFilter):

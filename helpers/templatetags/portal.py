@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from django import template
 from django.utils.dateformat import format as format_date
-from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
 
@@ -60,7 +59,7 @@ def _session_when(day, start, end, _language):
         day.isoformat(),
         format_date(day, "D"),
         comma(),
-        format_date(day, get_format("DATE_FORMAT")),
+        local_date(day),
         comma(),
         time_range(start, end),
     )
@@ -69,11 +68,10 @@ def _session_when(day, start, end, _language):
 @register.simple_tag
 def date_range(start, end):
     """Two short dates, "01.11.2025 – 31.10.2030", left to right in every language."""
-    date_format = get_format("SHORT_DATE_FORMAT")
     return format_html(
         '<bdi dir="ltr" class="date-range">{} – {}</bdi>',
-        format_date(start, date_format),
-        format_date(end, date_format),
+        local_date(start, "SHORT_DATE_FORMAT"),
+        local_date(end, "SHORT_DATE_FORMAT"),
     )
 
 
