@@ -79,7 +79,9 @@ def press_button_in_main(browser):
         ),
     )
     press(browser, Keys.ENTER)
-    WebDriverWait(browser, 15).until(staleness_of(page))
+    # While the old page goes, Chromium may answer with a generic error about
+    # the node instead of "stale element"; the wait asks again until stale.
+    WebDriverWait(browser, 15, ignored_exceptions=[WebDriverException]).until(staleness_of(page))
     wait_for(browser, lambda driver: True)
 
 
