@@ -22,7 +22,7 @@ GUNICORN = $(SERVE_ENV) $(BIN)/gunicorn --config $(CURDIR)/gunicorn.conf.py
 # The mail worker runs beside the web server and stops with it.
 MAIL_WORKER = $(MANAGE) send_pending_mails --loop & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT;
 
-.PHONY: run serve test setup install superuser bench bench-queries translations lint clean
+.PHONY: run serve test setup install superuser bench bench-cold bench-queries translations lint clean
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/  (stop with Ctrl+C)"
@@ -74,6 +74,11 @@ SCALE ?= 1
 bench: install
 	$(MANAGE) compile_translations
 	SCALE=$(SCALE) $(BIN)/python benchmarks/load.py
+
+# Instructions per cold request of the list pages, under valgrind (see benchmarks/cold.py).
+bench-cold: install
+	$(MANAGE) compile_translations
+	SCALE=$(SCALE) $(BIN)/python benchmarks/cold.py
 
 # Queries, latency and size of each page, one request at a time in the process.
 bench-queries: install
