@@ -145,10 +145,18 @@ def pages():
     from committees.models import Committee
     from municipalities.models import Municipality
     from qualification.models import Seminar, Volkshochschule
-    from statements.models import Hearing, Paper, Statement, Topic
+    from statements.models import (
+        Attachment,
+        Hearing,
+        LandtagCommittee,
+        Paper,
+        Statement,
+        Topic,
+    )
 
     committee = Committee.objects.select_related("municipality", "term").last()
     municipality = Municipality.objects.filter(committees__isnull=False).first()
+    paper = Paper.objects.first()
     found = {
         "home": "/de/",
         "committee index": "/de/ausschuesse/",
@@ -165,7 +173,20 @@ def pages():
         "sitemap index": "/sitemap.xml",
         "sitemap statements": "/sitemap-statements.xml",
         "arabic committee index": "/ar/ausschuesse/",
+        "committee, current term": committee.get_current_url(),
+        "topic index": reverse("statements:topic_index"),
+        "qualification overview": reverse("qualification:overview"),
+        "seminar calendar, all": reverse("qualification:calendar_feed"),
+        "open data page": reverse("opendata:index"),
+        "data set, CSV": reverse("oparl:download", args=["committees", "csv"]),
+        "data package": reverse("oparl:datapackage"),
+        "OParl system": reverse("oparl:system"),
+        "OParl Landtag papers": reverse("oparl:body_list", args=["landtag", "papers"]),
+        "imprint": reverse("legalpages:impressum"),
+        "robots.txt": "/robots.txt",
     }
+    if paper is not None:
+        found["OParl paper"] = reverse("oparl:object", args=["paper", paper.pk])
     for label, model in (
         ("statement page", Statement.objects.filter(status="published")),
         ("paper page", Paper.objects),
@@ -173,6 +194,7 @@ def pages():
         ("topic page", Topic.objects),
         ("seminar page", Seminar.objects),
         ("vhs page", Volkshochschule.objects),
+        ("Landtag committee page", LandtagCommittee.objects),
     ):
         item = model.first()
         if item is not None:
@@ -180,6 +202,15 @@ def pages():
     seminar = Seminar.objects.first()
     if seminar is not None:
         found["seminar calendar"] = reverse("qualification:seminar_ics", args=[seminar.pk])
+        found["vhs calendar"] = reverse("qualification:vhs_calendar_feed", args=[seminar.vhs.slug])
+    topic = Topic.objects.first()
+    if topic is not None:
+        found["topic feed"] = reverse("statements:topic_feed", args=[topic.slug])
+    attachment = Attachment.objects.filter(statement__status="published").first()
+    if attachment is not None:
+        found["statement attachment"] = reverse(
+            "statements:attachment", args=[attachment.statement.slug, attachment.pk]
+        )
     return found
 
 
