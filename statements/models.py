@@ -140,6 +140,10 @@ class PaperQuerySet(models.QuerySet):
     def with_reference(self, reference):
         return self.filter(term=reference.term, number=reference.number)
 
+    def references(self):
+        """Only what a list needs to show a paper's reference and link to it, in order."""
+        return self.only("term", "number").order_by("term", "number")
+
 
 class PaperManager(models.Manager.from_queryset(PaperQuerySet)):
     def get_by_natural_key(self, term, number):
@@ -316,15 +320,13 @@ class StatementQuerySet(models.QuerySet):
 
         The topics and papers come as `topic_list` and `paper_list`.
         """
-        # Lists show a paper's reference and link to it: term and number.
-        papers = Paper.objects.only("term", "number").order_by("term", "number")
         return (
             self.with_sort_date()
             .defer(*SEARCH_INDEX_FIELDS)
             .select_related("hearing__committee")
             .prefetch_related(
                 Prefetch("topics", to_attr="topic_list"),
-                Prefetch("papers", queryset=papers, to_attr="paper_list"),
+                Prefetch("papers", queryset=Paper.objects.references(), to_attr="paper_list"),
             )
             .order_by(models.F("sort_date").desc(nulls_last=True), "-published_at", "-pk")
         )

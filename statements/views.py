@@ -4,17 +4,19 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from helpers.lists import list_page
+from helpers.lists import list_page, paginate
 
 from .filters import PaperFilter, StatementFilter
 from .models import Hearing, LandtagCommittee, Paper, Statement, Topic
 
 PAPERS_PAGE_SIZE = 30
+HEARINGS_PAGE_SIZE = 30
 
 
 @require_safe
@@ -130,11 +132,20 @@ def hearing_detail(request, slug, date):
 @require_safe
 def landtag_committee_detail(request, slug):
     committee = get_object_or_404(LandtagCommittee, slug=slug)
-    hearings = list(committee.hearings.prefetch_related("papers").order_by("-date"))
+    papers = Prefetch("papers", queryset=Paper.objects.references(), to_attr="paper_list")
+    hearings = committee.hearings.prefetch_related(papers).order_by("-date")
+    page, page_error = paginate(request, hearings, HEARINGS_PAGE_SIZE)
     return render(
         request,
         "statements/landtag_committee_detail.html",
-        {"committee": committee, "hearings": hearings},
+        {
+            "committee": committee,
+            "hearings": [] if page_error else list(page.object_list),
+            "hearing_count": page.paginator.count,
+            "page_obj": page,
+            "page_error": page_error,
+        },
+        status=404 if page_error else 200,
     )
 
 

@@ -206,6 +206,36 @@ def test_the_hearing_page(client):
     assert SEED in html and "/de/stellungnahmen/drucksachen/17-2157/" in html
 
 
+def test_a_landtag_committee_lists_its_hearings_newest_first_in_pages(client, monkeypatch):
+    from statements import views
+    from statements.models import Hearing, LandtagCommittee
+
+    monkeypatch.setattr(views, "HEARINGS_PAGE_SIZE", 2)
+    committee = LandtagCommittee.objects.get(slug="integrationsausschuss")
+    url = f"/de/stellungnahmen/anhoerungen/{committee.slug}/"
+    seed_paper = Paper.objects.get(term=17, number=2157)
+    few = count_queries(client, url)
+    for day in (1, 2, 3):
+        hearing = Hearing.objects.create(committee=committee, date=datetime.date(2030, 1, day))
+        hearing.papers.add(make_paper(term=18), seed_paper)
+    assert count_queries(client, url) == few
+
+    first = client.get(url)
+    shown = [hearing.date.day for hearing in first.context["hearings"]]
+    assert shown == [3, 2]
+    html = first.content.decode()
+    assert f"{url}2030-01-03/" in html and f"{url}2030-01-01/" not in html
+    assert "Drs. 17/2157" in html and 'rel="next"' in html
+
+    last = client.get(url + "?page=2")
+    assert [hearing.date.day for hearing in last.context["hearings"]][0] == 1
+    assert 'rel="prev"' in last.content.decode()
+
+    missing = client.get(url + "?page=99")
+    assert missing.status_code == 404
+    assert "Eine Seite „99“ gibt es in dieser Liste nicht" in missing.content.decode()
+
+
 def test_drafts_are_invisible_on_every_page(client, draft):
     assert client.get(draft.get_absolute_url()).status_code == 404
     for url in [
