@@ -18,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max, Min, Prefetch
+from django.db.models import Max, Min, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -81,11 +81,27 @@ class NotFound(Exception):
 
 @dataclass
 class Item:
-    """One object of a list: its times for the filters, and how to render it."""
+    """One object of a list: its times for the filters, and how to render it.
+
+    `related` are the lookups `render` needs read for `obj` (prefetch_related);
+    they are read only for the items a page shows (`prepare`).
+    """
 
     created: datetime.datetime
     modified: datetime.datetime
     render: Any
+    obj: Any = None
+    related: tuple = ()
+
+
+def prepare(items):
+    """Read the related objects of the items a page shows: one query per lookup."""
+    groups = {}
+    for item in items:
+        if item.related:
+            groups.setdefault(item.related, []).append(item.obj)
+    for related, objects in groups.items():
+        prefetch_related_objects(objects, *related)
 
 
 # --- System and bodies -----------------------------------------------------------
@@ -321,28 +337,49 @@ def landtag_organization(committee):
 # --- Landtag papers, hearings, consultations ---------------------------------------
 
 
-def papers_for_oparl():
-    return Paper.objects.order_by("term", "number").prefetch_related(
-        Prefetch("refers_to", queryset=Paper.objects.only("pk")),
-        Prefetch("referred_by", queryset=Paper.objects.only("pk")),
-        Prefetch("hearings", queryset=Hearing.objects.select_related("committee")),
-        Prefetch("statements", queryset=Statement.objects.published().only("pk")),
-    )
-
-
-def hearings_for_oparl():
+# What rendering a paper, a meeting or a statement reads besides its row (built when
+# asked: published() depends on the time). A paper's relations come as plain lists
+# (to_attr): Django's prefetch into `.all()` built a queryset per paper and relation.
+def paper_relations():
     return (
-        Hearing.objects.order_by("date", "pk")
-        .select_related("committee")
-        .prefetch_related(
-            Prefetch("papers", queryset=Paper.objects.only("pk", "created", "modified")),
-            Prefetch(
-                "statements",
-                queryset=Statement.objects.published().prefetch_related("attachments"),
-                to_attr="public_statements",
-            ),
-        )
+        Prefetch("refers_to", queryset=Paper.objects.only("pk"), to_attr="refers_to_list"),
+        Prefetch("referred_by", queryset=Paper.objects.only("pk"), to_attr="referred_by_list"),
+        Prefetch(
+            "hearings",
+            queryset=Hearing.objects.select_related("committee"),
+            to_attr="hearing_list",
+        ),
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.published().only("pk"),
+            to_attr="public_statement_list",
+        ),
     )
+
+
+def hearing_relations():
+    return (
+        Prefetch("papers", queryset=Paper.objects.only("pk", "created", "modified")),
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.published().prefetch_related("attachments"),
+            to_attr="public_statements",
+        ),
+    )
+
+
+def statement_relations():
+    return ("attachments", "topics", Prefetch("papers", Paper.objects.only("pk")))
+
+
+def papers_for_oparl(related=True):
+    papers = Paper.objects.shown().order_by("term", "number")
+    return papers.prefetch_related(*paper_relations()) if related else papers
+
+
+def hearings_for_oparl(related=True):
+    hearings = Hearing.objects.order_by("date", "pk").select_related("committee")
+    return hearings.prefetch_related(*hearing_relations()) if related else hearings
 
 
 def consultation(hearing, paper_pk, embedded=False):
@@ -363,8 +400,8 @@ def consultation(hearing, paper_pk, embedded=False):
 def landtag_paper(paper):
     with translation.override("de"):
         kind = str(paper.get_kind_display())
-    related = [api_url("paper", p.pk) for p in [*paper.refers_to.all(), *paper.referred_by.all()]]
-    related += [api_url("statement", s.pk) for s in paper.statements.all()]
+    related = [api_url("paper", p.pk) for p in [*paper.refers_to_list, *paper.referred_by_list]]
+    related += [api_url("statement", s.pk) for s in paper.public_statement_list]
     data = {
         "id": api_url("paper", paper.pk),
         "type": type_of("Paper"),
@@ -373,7 +410,7 @@ def landtag_paper(paper):
         "reference": paper.reference,
         "paperType": kind,
         "relatedPaper": sorted(set(related)),
-        "consultation": [consultation(h, paper.pk, embedded=True) for h in paper.hearings.all()],
+        "consultation": [consultation(h, paper.pk, embedded=True) for h in paper.hearing_list],
         "web": web(paper),
         **times(paper.created, paper.modified),
     }
@@ -403,13 +440,10 @@ def meeting(hearing):
 # --- Statements and their files ----------------------------------------------------
 
 
-def statements_for_oparl():
-    return (
-        Statement.objects.published()
-        .order_by("published_at", "pk")
-        .select_related("hearing")
-        .prefetch_related("attachments", "topics", Prefetch("papers", Paper.objects.only("pk")))
-    )
+def statements_for_oparl(related=True):
+    statements = Statement.objects.published().order_by("published_at", "pk")
+    statements = statements.select_related("hearing")
+    return statements.prefetch_related(*statement_relations()) if related else statements
 
 
 def sha512_of(attachment):
@@ -517,8 +551,11 @@ def tombstone_or_404(kind, key):
     return tombstone(entry)
 
 
-def items_of(queryset, render):
-    return [Item(obj.created, obj.modified, lambda o=obj: render(o)) for obj in queryset]
+def items_of(queryset, render, related=()):
+    """An Item per row; `related` is read later, for the rows a page shows (prepare)."""
+    return [
+        Item(obj.created, obj.modified, lambda o=obj: render(o), obj, related) for obj in queryset
+    ]
 
 
 def body_list(key, name):
@@ -539,13 +576,17 @@ def landtag_list(name):
             Kind.LANDTAG_COMMITTEE, LANDTAG
         )
     if name == "papers":
-        return items_of(papers_for_oparl(), landtag_paper) + tombstone_items(Kind.PAPER, LANDTAG)
+        papers = items_of(papers_for_oparl(related=False), landtag_paper, paper_relations())
+        return papers + tombstone_items(Kind.PAPER, LANDTAG)
     if name == "meetings":
-        return items_of(hearings_for_oparl(), meeting) + tombstone_items(Kind.MEETING, LANDTAG)
+        meetings = items_of(hearings_for_oparl(related=False), meeting, hearing_relations())
+        return meetings + tombstone_items(Kind.MEETING, LANDTAG)
     if name == "consultations":
         items = [
             Item(h.created, h.modified, lambda h=h, p=p: consultation(h, p.pk))
-            for h in hearings_for_oparl()
+            for h in hearings_for_oparl(related=False).prefetch_related(
+                Prefetch("papers", queryset=Paper.objects.only("pk"))
+            )
             for p in h.papers.all()
         ]
         return items + tombstone_items(Kind.CONSULTATION, LANDTAG)
@@ -560,9 +601,9 @@ def landtag_list(name):
 def lir_list(name):
     Kind = Tombstone.Kind
     if name == "papers":
-        return items_of(statements_for_oparl(), statement_paper) + tombstone_items(
-            Kind.STATEMENT, LIR
-        )
+        statements = statements_for_oparl(related=False)
+        papers = items_of(statements, statement_paper, statement_relations())
+        return papers + tombstone_items(Kind.STATEMENT, LIR)
     if name == "files":
         attachments = Attachment.objects.filter(
             statement__in=Statement.objects.published()

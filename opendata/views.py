@@ -117,8 +117,10 @@ def paginate(request, items):
         links["prev"] = link(page - 1)
     if page < total_pages:
         links["next"] = link(page + 1)
+    shown = selected[start : start + limit]
+    oparl.prepare(shown)
     return {
-        "data": [item.render() for item in selected[start : start + limit]],
+        "data": [item.render() for item in shown],
         "pagination": {
             "totalElements": len(selected),
             "elementsPerPage": limit,

@@ -1,12 +1,16 @@
 """The OParl 1.1 interface as a client sees it."""
 
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from committees.models import Committee
 from statements.models import Attachment, Hearing, Paper, Statement
+from statements.tests.factories import make_paper, make_statement
 
 from .oparl_checks import has_official_schema, schema_problems, spec_problems
 
@@ -263,3 +267,35 @@ def test_a_new_link_moves_modified_on_both_sides(oparl, extra_records):
     hearing.papers.remove(resolution)
     consultation = oparl.get(f"{base}/consultation/{hearing.pk}-{resolution.pk}/")
     assert consultation["deleted"] is True
+
+
+@pytest.mark.parametrize("kind", ["landtag/papers", "landtag/meetings", "lir/papers"])
+def test_a_list_page_reads_the_relations_of_its_own_rows_only(oparl, extra_records, kind):
+    """The objects of a list are the objects their ids answer; a page costs the same
+    queries however long the whole list is, and reads the relations of its rows only."""
+    url = f"{oparl.site_url}/oparl/v1/body/{kind}/?limit=2"
+
+    def read():
+        oparl.get(url)  # the first request fills the caches of site-wide facts
+        with CaptureQueriesContext(connection) as queries:
+            oparl.get(url)
+        sql = [query["sql"] for query in queries.captured_queries]
+        # Relations are read for the ids of the rows shown: "... IN (%s, %s)".
+        id_lists = [ids for query in sql for ids in re.findall(r" IN \(([^()]*)\)", query)]
+        return len(sql), max(ids.count(",") + 1 for ids in id_lists)
+
+    few, _width = read()
+    motion = extra_records["motion"]
+    for day in range(1, 6):
+        paper = make_paper(term=18)
+        paper.refers_to.add(motion)
+        hearing = Hearing.objects.create(
+            committee=extra_records["hearing"].committee, date=datetime.date(2025, 1, day)
+        )
+        hearing.papers.add(paper, motion)
+        make_statement(papers=[paper, motion], hearing=hearing)
+    everything = oparl.all_of(url)
+    assert len(everything) > 5
+    for obj in everything:
+        assert obj == oparl.get(obj["id"])
+    assert read() == (few, 2)
