@@ -35,9 +35,10 @@ class CommitteeSitemap(I18nSitemap):
         ]
         terms = [
             ("term", committee)
-            for committee in Committee.objects.select_related("municipality", "term").order_by(
-                "municipality__slug", "-term__start"
-            )
+            for committee in Committee.objects.select_related("municipality", "term")
+            # What its address is made of.
+            .only("municipality__slug", "term__start", "term__end")
+            .order_by("municipality__slug", "-term__start")
         ]
         return latest + terms
 
