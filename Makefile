@@ -75,7 +75,8 @@ bench: install
 	$(MANAGE) compile_translations
 	SCALE=$(SCALE) $(BIN)/python benchmarks/load.py
 
-# Instructions per cold request of the list pages, under valgrind (see benchmarks/cold.py).
+# Instructions per cold request of the pages that grow with the data, under valgrind
+# (see benchmarks/cold.py).
 bench-cold: install
 	$(MANAGE) compile_translations
 	SCALE=$(SCALE) $(BIN)/python benchmarks/cold.py

@@ -5,14 +5,16 @@
     DATABASE_URL=postgres://... make bench-cold SCALE=10   # an EMPTY PostgreSQL database
 
 Time on a shared machine drifts by a fifth and more within minutes;
-instructions do not. For each list page this runs the portal in a process of
-its own under `valgrind --tool=callgrind` (Debian: `apt-get install
-valgrind`): the process requests the page once to load code and templates,
-then raises the content version and requests the page again, REQUESTS times,
-each time rendered afresh. The same process without those requests is the
-baseline; the difference divided by REQUESTS is the cost of one edit and the
-cold request after it, in this process (the database server's own work is not
-counted). Pages run two at a time: instructions do not depend on the load.
+instructions do not. For each page whose cost grows with the data (the lists,
+a Landtag committee's hearings, an OParl list, the sitemap index) this runs
+the portal in a process of its own under `valgrind --tool=callgrind` (Debian:
+`apt-get install valgrind`): the process requests the page once to load code
+and templates, then raises the content version and requests the page again,
+REQUESTS times, each time rendered afresh. The same process without those
+requests is the baseline; the difference divided by REQUESTS is the cost of
+one edit and the cold request after it, in this process (the database
+server's own work is not counted). Pages run two at a time: instructions do
+not depend on the load.
 """
 
 import os
@@ -34,6 +36,9 @@ PAGES = {
     "papers list": "/de/stellungnahmen/drucksachen/",
     "municipality index": "/de/kommunen/",
     "committee index": "/de/ausschuesse/",
+    "Landtag committee page": "/de/stellungnahmen/anhoerungen/integrationsausschuss/",
+    "OParl Landtag papers": "/oparl/v1/body/landtag/papers/",
+    "sitemap index": "/sitemap.xml",
 }
 
 
