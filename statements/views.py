@@ -141,7 +141,6 @@ def landtag_committee_detail(request, slug):
         {
             "committee": committee,
             "hearings": [] if page_error else list(page.object_list),
-            "hearing_count": page.paginator.count,
             "page_obj": page,
             "page_error": page_error,
         },
