@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from committees.models import Committee
 from committees.tests.factories import make_committee
+from legalpages.models import LegalPage
 from municipalities.models import Municipality
-from qualification.models import Registration
-from qualification.tests.factories import make_seminar, registration_data
+from qualification.models import Module, Registration
+from qualification.tests.factories import make_seminar, make_vhs, registration_data
+from statements.models import LandtagCommittee, Originator, Paper, Topic
 from statements.tests.factories import make_paper, make_statement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.page_cache]
@@ -131,12 +133,68 @@ def seminar_case():
     return url, {"venue": "Neuer Saal im Rathaus"}, statement_path(seminar)
 
 
+def in_every_language(field, value):
+    """A translated field's new value, typed into each language's box of the form."""
+    return {f"{field}_{language}": value for language in LANGUAGES}
+
+
+def topic_case():
+    topic = Topic.objects.get(slug="chancengerechtigkeit")
+    url = f"/admin/statements/topic/{topic.pk}/change/"
+    return url, in_every_language("name", "Thema nach der Änderung"), statement_path(topic)
+
+
+def landtag_committee_case():
+    committee = LandtagCommittee.objects.get(slug="integrationsausschuss")
+    url = f"/admin/statements/landtagcommittee/{committee.pk}/change/"
+    changes = in_every_language("name", "Landtagsausschuss nach der Änderung")
+    return url, changes, statement_path(committee)
+
+
+def originator_case():
+    originator = Originator.objects.get(name="CDU")
+    url = f"/admin/statements/originator/{originator.pk}/change/"
+    paper = Paper.objects.get(term=17, number=1356)
+    return url, {"name": "Fraktion nach der Änderung"}, statement_path(paper)
+
+
+def district_case():
+    district = Municipality.objects.get(slug="haan").district
+    url = f"/admin/municipalities/district/{district.pk}/change/"
+    return url, {"name": "Kreis nach der Änderung"}, "/{lang}/kommunen/haan/"
+
+
+def module_case():
+    module = Module.objects.get(slug="basismodul")
+    url = f"/admin/qualification/module/{module.pk}/change/"
+    return url, in_every_language("title", "Modul nach der Änderung"), "/{lang}/qualifizierung/"
+
+
+def vhs_case():
+    vhs = make_vhs(name="VHS vor der Änderung")
+    url = f"/admin/qualification/volkshochschule/{vhs.pk}/change/"
+    return url, {"name": "VHS nach der Änderung"}, statement_path(vhs)
+
+
+def legal_page_case():
+    page = LegalPage.objects.get(slug="impressum")
+    url = f"/admin/legalpages/legalpage/{page.pk}/change/"
+    return url, in_every_language("title", "Impressum nach der Änderung"), "/{lang}/impressum/"
+
+
 CASES = {
     "committee": (committee_case, "Vorsitz Neu-Testfall"),
     "municipality": (municipality_case, "77"),
+    "district": (district_case, "Kreis nach der Änderung"),
     "statement": (statement_case, "Stellungnahme nach der Änderung"),
     "paper": (paper_case, "Antrag nach der Änderung"),
+    "topic": (topic_case, "Thema nach der Änderung"),
+    "landtag committee": (landtag_committee_case, "Landtagsausschuss nach der Änderung"),
+    "originator": (originator_case, "Fraktion nach der Änderung"),
     "seminar": (seminar_case, "Neuer Saal im Rathaus"),
+    "module": (module_case, "Modul nach der Änderung"),
+    "vhs": (vhs_case, "VHS nach der Änderung"),
+    "legal page": (legal_page_case, "Impressum nach der Änderung"),
 }
 
 
