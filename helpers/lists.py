@@ -48,20 +48,26 @@ def list_page(request, filterset_class, queryset, per_page=None):
     view answers 404 then, see `status`).
     """
     filterset = filterset_class(request.GET, queryset=queryset)
-    context = {"filter": filterset, **filter_state(filterset), "page_error": ""}
+    context = {"filter": filterset, **filter_state(filterset)}
     if per_page is None:
-        context["results"] = list(filterset.qs)
-        context["result_count"] = len(context["results"])
+        results = list(filterset.qs)
+        context.update(results=results, result_count=len(results), page_error="", status=200)
     else:
-        page, error = paginate(request, filterset.qs, per_page)
-        context.update(
-            page_obj=page,
-            page_error=error,
-            results=[] if error else list(page.object_list),
-            result_count=page.paginator.count,
-        )
-    context["status"] = 404 if context["page_error"] else 200
+        context.update(paged_list(request, filterset.qs, per_page))
     return context
+
+
+def paged_list(request, items, per_page):
+    """The context of one page of a list: `page_obj`, `page_error`, `results`,
+    `result_count`, and `status` (404 with `page_error` when there is no such page)."""
+    page, error = paginate(request, items, per_page)
+    return {
+        "page_obj": page,
+        "page_error": error,
+        "results": [] if error else list(page.object_list),
+        "result_count": page.paginator.count,
+        "status": 404 if error else 200,
+    }
 
 
 def group_by_letter(items, name):

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from helpers.lists import list_page, paginate
+from helpers.lists import list_page, paged_list
 
 from .filters import PaperFilter, StatementFilter
 from .models import Hearing, LandtagCommittee, Paper, Statement, Topic
@@ -134,17 +134,12 @@ def landtag_committee_detail(request, slug):
     committee = get_object_or_404(LandtagCommittee, slug=slug)
     papers = Prefetch("papers", queryset=Paper.objects.references(), to_attr="paper_list")
     hearings = committee.hearings.prefetch_related(papers).order_by("-date")
-    page, page_error = paginate(request, hearings, HEARINGS_PAGE_SIZE)
+    context = {"committee": committee, **paged_list(request, hearings, HEARINGS_PAGE_SIZE)}
     return render(
         request,
         "statements/landtag_committee_detail.html",
-        {
-            "committee": committee,
-            "hearings": [] if page_error else list(page.object_list),
-            "page_obj": page,
-            "page_error": page_error,
-        },
-        status=404 if page_error else 200,
+        context,
+        status=context["status"],
     )
 
 

@@ -221,14 +221,14 @@ def test_a_landtag_committee_lists_its_hearings_newest_first_in_pages(client, mo
     assert count_queries(client, url) == few
 
     first = client.get(url)
-    shown = [hearing.date.day for hearing in first.context["hearings"]]
+    shown = [hearing.date.day for hearing in first.context["results"]]
     assert shown == [3, 2]
     html = first.content.decode()
     assert f"{url}2030-01-03/" in html and f"{url}2030-01-01/" not in html
     assert "Drs. 17/2157" in html and 'rel="next"' in html
 
     last = client.get(url + "?page=2")
-    assert [hearing.date.day for hearing in last.context["hearings"]][0] == 1
+    assert [hearing.date.day for hearing in last.context["results"]][0] == 1
     assert 'rel="prev"' in last.content.decode()
 
     missing = client.get(url + "?page=99")
