@@ -26,7 +26,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from load import ROOT, environment, manage
+from load import ROOT, environment, prepare_database
 
 REQUESTS = int(os.environ.get("BENCH_COLD_REQUESTS", "8"))
 PAGES = {
@@ -82,11 +82,7 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="lir-bench-cold-"))
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir}/bench.sqlite3"
     env = environment(database_url)
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "load_portal_data", "--demo", "--verbosity", "0")
-    if scale > 1:
-        manage(env, "generate_load_data", "--scale", str(scale))
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    prepare_database(env, scale)
     runs = [(path, count) for path in PAGES.values() for count in (0, REQUESTS)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         totals = pool.map(lambda run: instructions(env, *run, workdir), runs)

@@ -85,6 +85,15 @@ def manage(env, *args):
     subprocess.run([BIN / "python", "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def prepare_database(env, scale):
+    """The real data and the demo data, `scale` times the generated load, and the static files."""
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "load_portal_data", "--demo", "--verbosity", "0")
+    if scale > 1:
+        manage(env, "generate_load_data", "--scale", str(scale))
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+
+
 def wait_until_up(base):
     for _ in range(200):
         try:
@@ -221,11 +230,7 @@ def main():
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir}/bench.sqlite3"
     env = environment(database_url)
     os.environ.update(env)
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "load_portal_data", "--demo", "--verbosity", "0")
-    if SCALE > 1:
-        manage(env, "generate_load_data", "--scale", str(SCALE))
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    prepare_database(env, SCALE)
 
     import django
 
