@@ -114,23 +114,24 @@ def municipality_case():
 def statement_case():
     statement = make_statement(title="Stellungnahme vor der Änderung")
     url = f"/admin/statements/statement/{statement.pk}/change/"
-    return url, {"title_de": "Stellungnahme nach der Änderung"}, statement_path(statement)
+    return url, {"title_de": "Stellungnahme nach der Änderung"}, page_in_any_language(statement)
 
 
-def statement_path(statement):
-    return statement.get_absolute_url().replace("/de/", "/{lang}/", 1)
+def page_in_any_language(obj):
+    """The address of `obj`'s page with a slot for the language: "/{lang}/..."."""
+    return obj.get_absolute_url().replace("/de/", "/{lang}/", 1)
 
 
 def paper_case():
     paper = make_paper(title="Antrag vor der Änderung")
     url = f"/admin/statements/paper/{paper.pk}/change/"
-    return url, {"title": "Antrag nach der Änderung"}, statement_path(paper)
+    return url, {"title": "Antrag nach der Änderung"}, page_in_any_language(paper)
 
 
 def seminar_case():
     seminar = make_seminar(venue="Alter Saal")
     url = f"/admin/qualification/seminar/{seminar.pk}/change/"
-    return url, {"venue": "Neuer Saal im Rathaus"}, statement_path(seminar)
+    return url, {"venue": "Neuer Saal im Rathaus"}, page_in_any_language(seminar)
 
 
 def in_every_language(field, value):
@@ -141,21 +142,21 @@ def in_every_language(field, value):
 def topic_case():
     topic = Topic.objects.get(slug="chancengerechtigkeit")
     url = f"/admin/statements/topic/{topic.pk}/change/"
-    return url, in_every_language("name", "Thema nach der Änderung"), statement_path(topic)
+    return url, in_every_language("name", "Thema nach der Änderung"), page_in_any_language(topic)
 
 
 def landtag_committee_case():
     committee = LandtagCommittee.objects.get(slug="integrationsausschuss")
     url = f"/admin/statements/landtagcommittee/{committee.pk}/change/"
     changes = in_every_language("name", "Landtagsausschuss nach der Änderung")
-    return url, changes, statement_path(committee)
+    return url, changes, page_in_any_language(committee)
 
 
 def originator_case():
     originator = Originator.objects.get(name="CDU")
     url = f"/admin/statements/originator/{originator.pk}/change/"
     paper = Paper.objects.get(term=17, number=1356)
-    return url, {"name": "Fraktion nach der Änderung"}, statement_path(paper)
+    return url, {"name": "Fraktion nach der Änderung"}, page_in_any_language(paper)
 
 
 def district_case():
@@ -173,7 +174,7 @@ def module_case():
 def vhs_case():
     vhs = make_vhs(name="VHS vor der Änderung")
     url = f"/admin/qualification/volkshochschule/{vhs.pk}/change/"
-    return url, {"name": "VHS nach der Änderung"}, statement_path(vhs)
+    return url, {"name": "VHS nach der Änderung"}, page_in_any_language(vhs)
 
 
 def legal_page_case():
